@@ -1,0 +1,7 @@
+package io.tollgate.org;
+
+/** A person's role inside one team. */
+public enum TeamRole {
+    MEMBER,
+    LEAD
+}

@@ -1,0 +1,32 @@
+package io.tollgate.security;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A one-time code that stands in for the authenticator. Only its SHA-256 hash is stored. */
+@Entity
+@Table(name = "recovery_code")
+public class RecoveryCode extends PanacheEntity {
+
+    @Column(name = "person_id", nullable = false)
+    public Long personId;
+
+    @Column(name = "code_hash", nullable = false)
+    public String codeHash;
+
+    @Column(name = "used_at")
+    public Instant usedAt;
+
+    public static List<RecoveryCode> unusedOf(long personId) {
+        return list("personId = ?1 and usedAt is null", personId);
+    }
+
+    public static long deleteAllOf(long personId) {
+        return delete("personId", personId);
+    }
+}

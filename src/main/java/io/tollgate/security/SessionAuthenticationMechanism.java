@@ -1,0 +1,59 @@
+package io.tollgate.security;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
+
+/** Authenticates requests that carry a Tollgate session cookie. Without one the request stays anonymous. */
+@ApplicationScoped
+public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private final SessionCookies cookies;
+
+    SessionAuthenticationMechanism(SessionCookies cookies) {
+        this.cookies = cookies;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        Cookie cookie = context.request().getCookie(SessionCookies.SESSION);
+        if (cookie == null) {
+            return Uni.createFrom().optional(java.util.Optional.empty());
+        }
+        return cookies.openSession(cookie.getValue())
+                .map(claims -> identityProviderManager.authenticate(new SessionAuthenticationRequest(claims)))
+                .orElseGet(() -> Uni.createFrom().nullItem());
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (context.normalizedPath().startsWith("/api/")) {
+            return Uni.createFrom().item(new ChallengeData(401, null, null));
+        }
+        return Uni.createFrom().item(new ChallengeData(302, "Location", "/signin"));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(SessionAuthenticationRequest.class);
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, SessionCookies.SESSION));
+    }
+
+    @Override
+    public int getPriority() {
+        return 2000; // ahead of the OIDC code flow, which only guards /signin/oidc
+    }
+}
