@@ -47,21 +47,40 @@ public class AuditEvent extends PanacheEntity {
     @Column(name = "after_state")
     public String afterState;
 
-    private static final String FILTER = "(:subjectType is null or subjectType = :subjectType)"
-            + " and (:action is null or action = :action)"
-            + " and (:actor is null or lower(actor) = lower(:actor))";
-
     public static List<AuditEvent> search(AuditQuery query, Page page) {
-        return find(FILTER + " order by occurredAt desc, id desc", parameters(query)).page(page).list();
+        return find(where(query) + " order by occurredAt desc, id desc", parameters(query)).page(page).list();
     }
 
     public static long countMatching(AuditQuery query) {
-        return count(FILTER, parameters(query));
+        return count(where(query), parameters(query));
+    }
+
+    /** Only the filters that are set, so that no untyped null reaches PostgreSQL. */
+    private static String where(AuditQuery query) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (query.subjectType() != null) {
+            where.append(" and subjectType = :subjectType");
+        }
+        if (query.action() != null) {
+            where.append(" and action = :action");
+        }
+        if (query.actor() != null) {
+            where.append(" and lower(actor) = lower(:actor)");
+        }
+        return where.toString();
     }
 
     private static Parameters parameters(AuditQuery query) {
-        return Parameters.with("subjectType", query.subjectType())
-                .and("action", query.action())
-                .and("actor", query.actor());
+        Parameters parameters = new Parameters();
+        if (query.subjectType() != null) {
+            parameters.and("subjectType", query.subjectType());
+        }
+        if (query.action() != null) {
+            parameters.and("action", query.action());
+        }
+        if (query.actor() != null) {
+            parameters.and("actor", query.actor());
+        }
+        return parameters;
     }
 }

@@ -2,6 +2,7 @@ package io.tollgate.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
@@ -64,6 +65,12 @@ public class ErrorResponses {
                 List.of(new FieldError(field, reason)));
     }
 
+    /** Quarkus maps mismatched JSON itself unless a mapper names the exact type. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(uri, 404, "Not found", e.getMessage(), List.of());
@@ -89,6 +96,9 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status < 400) {
             return e.getResponse();
