@@ -49,7 +49,6 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
                 JDBC_URL, start(mode, context).getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "",
-                "quarkus.datasource.devservices.enabled", "false",
                 "tollgate.demo-data.enabled", Boolean.toString(mode == LaunchMode.NORMAL));
         return List.of(new MapBackedConfigSource("embedded PostgreSQL", properties, ORDINAL) {
         });

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.org.GlobalRole;
 import io.tollgate.org.Person;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -40,7 +41,7 @@ public class FirstAdmin {
     }
 
     @Transactional
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(1000) StartupEvent event) {
         String email = config.admin().email();
         Person admin = Person.findByEmail(email).orElse(null);
         if (admin == null) {
