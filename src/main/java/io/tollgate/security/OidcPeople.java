@@ -1,0 +1,96 @@
+package io.tollgate.security;
+
+import io.tollgate.audit.AuditLog;
+import io.tollgate.org.GlobalRole;
+import io.tollgate.org.Person;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * People who sign in through an identity provider (Cognito, Okta, Keycloak...). The provider is the source of
+ * truth for their roles: on every sign-in the configured groups are mapped onto Tollgate's global roles.
+ * A first sign-in creates the person, or links an existing person with the same e-mail address.
+ */
+@ApplicationScoped
+public class OidcPeople {
+
+    private final SecurityConfig config;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    OidcPeople(SecurityConfig config, AuditLog audit, Clock clock) {
+        this.config = config;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What Tollgate reads from the provider's ID token. */
+    public record IdentityClaims(String issuer, String subject, String email, String name, Collection<String> groups) {
+    }
+
+    @Transactional(dontRollbackOn = SignInRefusedException.class)
+    public Person signIn(IdentityClaims claims) {
+        if (claims.subject() == null || claims.email() == null || claims.email().isBlank()) {
+            throw new SignInRefusedException("The identity provider did not send an e-mail address; ask your admin to add the email scope.");
+        }
+        String externalSubject = claims.issuer() + "|" + claims.subject();
+        Set<GlobalRole> roles = rolesOf(claims.groups());
+        Person person = Person.findByExternalSubject(externalSubject)
+                .or(() -> Person.findByEmail(claims.email()).filter(p -> p.externalSubject == null))
+                .orElse(null);
+        Viewer provider = new Viewer(0, "identity provider", Set.of());
+        if (person == null) {
+            person = new Person();
+            person.email = claims.email().strip();
+            person.displayName = claims.name() == null || claims.name().isBlank() ? person.email : claims.name().strip();
+            person.joinedAt = Instant.now(clock);
+            person.externalSubject = externalSubject;
+            person.assignRoles(roles);
+            person.persist();
+            audit.record(provider, "person.created", "person", person.email, null, Map.of("roles", names(roles), "via", "oidc"));
+        } else {
+            if (!person.active) {
+                throw new SignInRefusedException("Your Tollgate account is deactivated.");
+            }
+            Set<GlobalRole> before = person.roles();
+            person.externalSubject = externalSubject;
+            person.assignRoles(roles);
+            if (!before.equals(person.roles())) {
+                audit.record(provider, "person.roles-synced", "person", person.email,
+                        Map.of("roles", names(before)), Map.of("roles", names(person.roles())));
+            }
+        }
+        person.lastSignInAt = Instant.now(clock);
+        return person;
+    }
+
+    Set<GlobalRole> rolesOf(Collection<String> groups) {
+        Set<GlobalRole> roles = EnumSet.of(GlobalRole.LEARNER);
+        if (groups == null) {
+            return roles;
+        }
+        for (String group : groups) {
+            if (config.oidc().managerGroups().contains(group)) {
+                roles.add(GlobalRole.MANAGER);
+            }
+            if (config.oidc().securityAdminGroups().contains(group)) {
+                roles.add(GlobalRole.SECURITY_ADMIN);
+            }
+        }
+        return roles;
+    }
+
+    private static Set<String> names(Set<GlobalRole> roles) {
+        Set<String> names = new TreeSet<>();
+        roles.forEach(r -> names.add(r.name()));
+        return names;
+    }
+}

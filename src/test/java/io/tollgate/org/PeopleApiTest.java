@@ -1,0 +1,94 @@
+package io.tollgate.org;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.security.TotpAuthenticator;
+import io.tollgate.support.Browser;
+import io.tollgate.support.TestData;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+
+@QuarkusTest
+class PeopleApiTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TotpAuthenticator totp;
+
+    Browser admin;
+
+    @BeforeEach
+    void signInAdmin() {
+        admin = Browser.signedIn(data.user(GlobalRole.SECURITY_ADMIN), totp);
+    }
+
+    @Test
+    void addingAPersonReturnsAOneTimePasswordOnce() {
+        String email = "p-" + TestData.unique() + "@example.test";
+        admin.json().body(Map.of("email", email, "displayName", "Pat", "roles", List.of("MANAGER")))
+                .post("/api/v1/people").then().statusCode(201)
+                .body("person.roles", containsInAnyOrder("LEARNER", "MANAGER"))
+                .body("oneTimePassword", matchesPattern("[a-z2-9]{5}(-[a-z2-9]{5}){3}"));
+        admin.json().get("/api/v1/people?q=" + email).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].email", equalTo(email));
+    }
+
+    @Test
+    void emailsAreUniqueWhateverTheirCase() {
+        TestData.TestUser existing = data.user();
+        admin.json().body(Map.of("email", existing.email().toUpperCase(), "displayName", "Again", "roles", List.of()))
+                .post("/api/v1/people").then().statusCode(409).body("errors[0].field", equalTo("email"));
+    }
+
+    @Test
+    void badInputIsNamedField() {
+        admin.json().body(Map.of("email", "not an email", "displayName", "x".repeat(300), "roles", List.of()))
+                .post("/api/v1/people").then().statusCode(400)
+                .body("errors.field", hasItem("email")).body("errors.field", hasItem("displayName"));
+        admin.json().body(Map.of("email", "a@example.test", "displayName", "A", "roles", List.of("ROOT")))
+                .post("/api/v1/people").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void deactivatingAPersonEndsTheirSessions() {
+        TestData.TestUser user = data.user();
+        Browser person = Browser.signedIn(user, totp);
+        person.json().get("/api/v1/me").then().statusCode(200);
+        admin.json().body(Map.of("active", false)).patch("/api/v1/people/" + user.id()).then().statusCode(200)
+                .body("active", equalTo(false));
+        person.json().get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void aRoleChangeAppliesToTheNextRequest() {
+        TestData.TestUser user = data.user();
+        Browser person = Browser.signedIn(user, totp);
+        person.json().get("/api/v1/people").then().statusCode(403);
+        admin.json().body(Map.of("roles", List.of("MANAGER"))).patch("/api/v1/people/" + user.id()).then().statusCode(200);
+        person.json().get("/api/v1/people").then().statusCode(200);
+    }
+
+    @Test
+    void unknownPersonIs404() {
+        admin.json().get("/api/v1/people/999999999").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void everyoneReadsThemselvesButNotOthers() {
+        TestData.TestUser user = data.user();
+        TestData.TestUser other = data.user();
+        Browser person = Browser.signedIn(user, totp);
+        person.json().get("/api/v1/people/" + user.id()).then().statusCode(200).body("email", equalTo(user.email()));
+        person.json().get("/api/v1/people/" + other.id()).then().statusCode(404);
+    }
+}

@@ -1,0 +1,72 @@
+package io.tollgate.security;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.org.GlobalRole;
+import io.tollgate.org.Person;
+import io.tollgate.support.TestData;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@QuarkusTest
+class OidcPeopleTest {
+
+    private static final String ISSUER = "https://idp.example.test/realms/acme";
+
+    @Inject
+    OidcPeople people;
+
+    @Inject
+    TestData data;
+
+    @Test
+    void aFirstSignInCreatesThePersonWithRolesFromGroups() {
+        String email = "sso-" + TestData.unique() + "@example.test";
+        Person person = people.signIn(new OidcPeople.IdentityClaims(ISSUER, "sub-" + email, email, "Sso Person",
+                List.of("engineering", "tollgate-managers")));
+        assertThat(person.email).isEqualTo(email);
+        assertThat(person.displayName).isEqualTo("Sso Person");
+        assertThat(person.roles()).containsExactlyInAnyOrder(GlobalRole.LEARNER, GlobalRole.MANAGER);
+    }
+
+    @Test
+    void rolesFollowTheProviderOnEverySignIn() {
+        String email = "sso-" + TestData.unique() + "@example.test";
+        String subject = "sub-" + email;
+        people.signIn(new OidcPeople.IdentityClaims(ISSUER, subject, email, "A", List.of("tollgate-security-admins")));
+        Person again = people.signIn(new OidcPeople.IdentityClaims(ISSUER, subject, email, "A", List.of()));
+        assertThat(again.roles()).containsExactly(GlobalRole.LEARNER);
+    }
+
+    @Test
+    void anExistingLocalPersonIsLinkedByEmail() {
+        TestData.TestUser local = data.user();
+        Person person = people.signIn(new OidcPeople.IdentityClaims(ISSUER, "sub-linked-" + TestData.unique(),
+                local.email().toUpperCase(), "Linked", List.of()));
+        assertThat(person.id).isEqualTo(local.id());
+    }
+
+    @Test
+    void aDeactivatedPersonIsRefused() {
+        TestData.TestUser local = data.user();
+        deactivate(local.id());
+        assertThatThrownBy(() -> people.signIn(new OidcPeople.IdentityClaims(ISSUER, "sub-" + TestData.unique(),
+                local.email(), "Gone", List.of()))).isInstanceOf(SignInRefusedException.class).hasMessageContaining("deactivated");
+    }
+
+    @Test
+    void aTokenWithoutEmailIsRefused() {
+        assertThatThrownBy(() -> people.signIn(new OidcPeople.IdentityClaims(ISSUER, "sub-x", null, "No Mail", List.of())))
+                .isInstanceOf(SignInRefusedException.class).hasMessageContaining("e-mail");
+    }
+
+    @Transactional
+    void deactivate(long id) {
+        Person.<Person>findById(id).active = false;
+    }
+}
