@@ -1,5 +1,6 @@
 package io.tollgate.security;
 
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tollgate.org.GlobalRole;
@@ -24,8 +25,12 @@ public class CurrentViewer {
         return find().orElseThrow(UnauthorizedException::new);
     }
 
+    /**
+     * The signed-in viewer, if any. On the I/O thread (an error page for a path no resource matched) the session
+     * is not resolved, since that would block: such pages render as for an anonymous visitor.
+     */
     public Optional<Viewer> find() {
-        if (viewer == null && !identity.isAnonymous()) {
+        if (viewer == null && BlockingOperationControl.isBlockingAllowed() && !identity.isAnonymous()) {
             Long personId = identity.getAttribute(SessionIdentityProvider.PERSON_ID);
             if (personId == null) {
                 return Optional.empty();

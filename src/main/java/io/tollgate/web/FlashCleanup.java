@@ -13,7 +13,8 @@ public class FlashCleanup {
 
     @ServerResponseFilter
     public void dropShownFlash(ContainerResponseContext response) {
-        if (flash.consumed() && !response.getHeaders().containsKey(HttpHeaders.SET_COOKIE)) {
+        // A redirect may carry a new flash message; any other response that showed the message drops it.
+        if (flash.consumed() && response.getStatus() / 100 != 3) {
             response.getHeaders().add(HttpHeaders.SET_COOKIE, flash.removal());
         }
     }

@@ -51,6 +51,11 @@ public record FormState(Map<String, String> values, Map<String, String> errors) 
         return errors.getOrDefault(field, "");
     }
 
+    /** Every error as "field: message", for the summary above a refused form. */
+    public java.util.List<String> problems() {
+        return errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }
