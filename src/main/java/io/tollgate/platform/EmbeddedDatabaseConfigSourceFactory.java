@@ -28,8 +28,10 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabaseConfigSourceFactory.class);
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
-    /** Low ordinal: anything the operator sets wins. */
-    private static final int ORDINAL = 90;
+    /** The folder under which the embedded server keeps its data; default {@code ~/.tollgate}. */
+    public static final String DATA_DIR = "tollgate.data-dir";
+    /** Above application.properties (250), below environment variables (300): the operator's settings win. */
+    private static final int ORDINAL = 275;
 
     private static EmbeddedPostgres server;
 
@@ -74,7 +76,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
     }
 
     private static Path dataDirectory(ConfigSourceContext context) {
-        String configured = context.getValue("tollgate.data-dir").getValue();
+        String configured = context.getValue(DATA_DIR).getValue();
         Path base = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".tollgate");
         return base.resolve("postgres").toAbsolutePath();
     }

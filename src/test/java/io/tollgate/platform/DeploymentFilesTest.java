@@ -1,0 +1,184 @@
+package io.tollgate.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.smallrye.config.ConfigMapping;
+import io.tollgate.security.SecurityConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * No Docker engine runs here, so the deployment files are checked against the application instead: they name only
+ * settings that README documents and the application reads, the port it listens on, and health paths that answer.
+ */
+@QuarkusTest
+class DeploymentFilesTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static Set<String> documented;
+    private static Set<String> applicationKeys;
+    private static int appPort;
+
+    @BeforeAll
+    static void readTheApplication() throws IOException {
+        documented = documentedVariables();
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(ROOT.resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        applicationKeys = new HashSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            applicationKeys.add(key.replaceFirst("^%[a-z]+\\.", ""));
+            Matcher expression = Pattern.compile("\\$\\{([A-Za-z_.-]+):").matcher(properties.getProperty(key));
+            while (expression.find()) {
+                applicationKeys.add(expression.group(1));
+            }
+        }
+        applicationKeys.addAll(mappingKeys(SecurityConfig.class));
+        applicationKeys.add(EmbeddedDatabaseConfigSourceFactory.DATA_DIR);
+        Matcher port = Pattern.compile("\\$\\{PORT:(\\d+)}").matcher(properties.getProperty("quarkus.http.port"));
+        assertThat(port.find()).as("quarkus.http.port reads PORT with a default").isTrue();
+        appPort = Integer.parseInt(port.group(1));
+    }
+
+    @Test
+    void everyDocumentedVariableIsReadByTheApplication() {
+        for (String variable : documented) {
+            assertThat(readByApplication(variable)).as("README documents %s; the application must read it", variable).isTrue();
+        }
+    }
+
+    @Test
+    void theComposeFileUsesDocumentedSettingsThePortAndAHealthPath() throws IOException {
+        JsonNode tollgate = YAML.readTree(ROOT.resolve("docker/compose.yaml").toFile()).path("services").path("tollgate");
+        List<String> names = new ArrayList<>();
+        tollgate.path("environment").fieldNames().forEachRemaining(names::add);
+        assertThat(names).isNotEmpty();
+        assertThat(documented).as("compose variables are documented in README").containsAll(names);
+        assertThat(tollgate.path("ports").get(0).asText()).endsWith(":" + appPort);
+        String healthcheck = tollgate.path("healthcheck").path("test").toString();
+        assertAnsweringHealthPath(healthcheck);
+        assertThat(YAML.readTree(ROOT.resolve("docker/compose.yaml").toFile())
+                .path("services").path("postgres").path("healthcheck").isMissingNode()).isFalse();
+    }
+
+    @Test
+    void theKubernetesDeploymentRunsReplicasWithProbesAndSecretReferences() throws IOException {
+        List<JsonNode> documents = new ArrayList<>();
+        try (YAMLParser parser = new YAMLFactory().createParser(ROOT.resolve("docker/kubernetes/tollgate.yaml").toFile())) {
+            YAML.readValues(parser, JsonNode.class).forEachRemaining(documents::add);
+        }
+        JsonNode deployment = kind(documents, "Deployment");
+        JsonNode configMap = kind(documents, "ConfigMap");
+        kind(documents, "Service");
+        assertThat(deployment.path("spec").path("replicas").asInt()).isGreaterThanOrEqualTo(2);
+
+        JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+        assertThat(container.path("ports").get(0).path("containerPort").asInt()).isEqualTo(appPort);
+        String liveness = container.path("livenessProbe").path("httpGet").path("path").asText();
+        String readiness = container.path("readinessProbe").path("httpGet").path("path").asText();
+        assertThat(liveness).isEqualTo("/q/health/live");
+        assertThat(readiness).isEqualTo("/q/health/ready");
+        RestAssured.get(liveness).then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.get(readiness).then().statusCode(200).body("status", equalTo("UP"));
+
+        Set<String> names = new TreeSet<>();
+        configMap.path("data").fieldNames().forEachRemaining(names::add);
+        int secretReferences = 0;
+        for (JsonNode variable : container.path("env")) {
+            names.add(variable.path("name").asText());
+            if (!variable.path("valueFrom").path("secretKeyRef").isMissingNode()) {
+                secretReferences++;
+            }
+            assertThat(variable.has("value")).as("%s must come from a Secret, not a literal", variable.path("name").asText())
+                    .isFalse();
+        }
+        assertThat(secretReferences).isGreaterThanOrEqualTo(2);
+        assertThat(documented).as("Kubernetes variables are documented in README").containsAll(names);
+        assertThat(names).contains("QUARKUS_DATASOURCE_PASSWORD", "TOLLGATE_SECURITY_SESSION_SECRET");
+    }
+
+    @Test
+    void theDockerfileExposesThePortAndChecksHealth() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("docker/Dockerfile"));
+        assertThat(dockerfile).contains("EXPOSE " + appPort);
+        assertThat(dockerfile).containsPattern("USER \\d+");
+        assertAnsweringHealthPath(dockerfile.substring(dockerfile.indexOf("HEALTHCHECK")));
+        for (Matcher env = Pattern.compile("ENV ([\\s\\S]*?)\\n\\S").matcher(dockerfile); env.find(); ) {
+            for (Matcher name = Pattern.compile("([A-Z_]+)=").matcher(env.group(1)); name.find(); ) {
+                if (!name.group(1).equals("JAVA_OPTS")) {
+                    assertThat(documented).contains(name.group(1));
+                }
+            }
+        }
+    }
+
+    private static void assertAnsweringHealthPath(String text) {
+        Matcher path = Pattern.compile("/q/health/(live|ready)").matcher(text);
+        assertThat(path.find()).as("a health path in %s", text).isTrue();
+        RestAssured.get(path.group()).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static boolean readByApplication(String variable) {
+        if (variable.startsWith("QUARKUS_DATASOURCE_") || variable.startsWith("QUARKUS_OIDC_")) {
+            String extension = variable.startsWith("QUARKUS_OIDC_") ? "quarkus.oidc." : "quarkus.datasource.";
+            return applicationKeys.stream().anyMatch(k -> k.startsWith(extension));
+        }
+        return applicationKeys.stream().anyMatch(key -> key.toUpperCase().replaceAll("[.\\-\"]", "_").equals(variable));
+    }
+
+    private static Set<String> documentedVariables() throws IOException {
+        Set<String> variables = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([A-Z0-9_]+)` \\|").matcher(Files.readString(ROOT.resolve("README.md")));
+        while (row.find()) {
+            variables.add(row.group(1));
+        }
+        assertThat(variables).as("README's configuration table").hasSizeGreaterThan(10);
+        return variables;
+    }
+
+    /** The property names of a {@link ConfigMapping} interface, nested groups included. */
+    private static Set<String> mappingKeys(Class<?> mapping) {
+        Set<String> keys = new HashSet<>();
+        collect(mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, keys);
+        return keys;
+    }
+
+    private static void collect(String prefix, Class<?> type, Set<String> keys) {
+        for (Method method : type.getDeclaredMethods()) {
+            String key = prefix + "." + method.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+            if (method.getReturnType().isInterface() && method.getReturnType().getEnclosingClass() == SecurityConfig.class) {
+                collect(key, method.getReturnType(), keys);
+            } else {
+                keys.add(key);
+            }
+        }
+    }
+
+    private static JsonNode kind(List<JsonNode> documents, String kind) {
+        return documents.stream().filter(d -> kind.equals(d.path("kind").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " in the Kubernetes manifests"));
+    }
+}
