@@ -7,6 +7,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
+import io.tollgate.findings.importing.ReportRefusedException;
 import io.tollgate.platform.FieldError;
 import io.tollgate.platform.ForbiddenException;
 import io.tollgate.platform.InvalidInputException;
@@ -69,6 +70,20 @@ public class ErrorResponses {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
         return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response refusedReport(ReportRefusedException e, UriInfo uri) {
+        String title = switch (e.status()) {
+            case 413 -> "Report too large";
+            case 415 -> "Unrecognised report format";
+            case 400 -> "Unknown report format";
+            default -> "Unreadable report";
+        };
+        return Response.status(e.status()).type(ProblemDetails.MEDIA_TYPE)
+                .entity(new ProblemDetails("about:blank", title, e.status(), e.getMessage(), uri.getPath(),
+                        List.of(new FieldError(e.status() == 400 ? "format" : "report", e.reason())), e.format(),
+                        e.position(), e.scanId(), e.supportedFormats())).build();
     }
 
     @ServerExceptionMapper

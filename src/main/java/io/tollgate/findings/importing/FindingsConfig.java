@@ -1,0 +1,45 @@
+package io.tollgate.findings.importing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.tollgate.findings.parsers.Severity;
+
+import java.util.Optional;
+
+/** Import limits and the remediation SLA. */
+@ConfigMapping(prefix = "tollgate.findings")
+public interface FindingsConfig {
+
+    /** Largest report accepted, after decompression, in bytes. */
+    @WithDefault("2147483648")
+    long maxReportBytes();
+
+    /** Days to fix a finding, counted from first seen, by severity; INFO has no SLA unless set. */
+    Sla sla();
+
+    interface Sla {
+        @WithDefault("7")
+        int critical();
+
+        @WithDefault("30")
+        int high();
+
+        @WithDefault("90")
+        int medium();
+
+        @WithDefault("180")
+        int low();
+
+        Optional<Integer> info();
+
+        default Optional<Integer> days(Severity severity) {
+            return switch (severity) {
+                case CRITICAL -> Optional.of(critical());
+                case HIGH -> Optional.of(high());
+                case MEDIUM -> Optional.of(medium());
+                case LOW -> Optional.of(low());
+                case INFO -> info();
+            };
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package io.tollgate.findings.importing;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tollgate.controls.Control;
+import io.tollgate.controls.ControlCatalog;
+import io.tollgate.findings.Scan;
+import io.tollgate.findings.ScanMode;
+import io.tollgate.findings.parsers.NormalizedFinding;
+import io.tollgate.findings.parsers.ParserRegistry;
+import io.tollgate.findings.parsers.PassedCheck;
+import io.tollgate.findings.parsers.ReportFormatException;
+import io.tollgate.findings.parsers.ReportParser;
+import io.tollgate.findings.parsers.ReportSample;
+import io.tollgate.findings.parsers.ReportSink;
+import io.tollgate.findings.parsers.Severity;
+import io.tollgate.org.Component;
+import io.tollgate.org.Environment;
+import io.tollgate.org.Membership;
+import io.tollgate.org.Team;
+import io.tollgate.platform.ForbiddenException;
+import io.tollgate.platform.InvalidInputException;
+import io.tollgate.platform.NotFoundException;
+import io.tollgate.security.Viewer;
+import io.tollgate.training.catalog.Classification;
+import io.tollgate.training.catalog.TrainingCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Imports one report: checks who may upload to which team, environment and component, recognises the format,
+ * streams the parser's records into the database and merges them into the findings' lifecycles, all in one
+ * transaction. A refused report changes nothing and is recorded in the scan history with its error.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    /** Where a report goes and what it is. Tool and format are optional: the format is detected from the content. */
+    public record ImportRequest(String team, String environment, String component, String tool, String format,
+                                ScanMode mode, String commit, String branch, String pipelineUrl, String fileName) {
+    }
+
+    /** What an import did, as the API and the scan history show it. */
+    public record ImportSummary(long scanId, String format, String tool, ScanMode mode, int records, int newCount,
+                                int reopened, int fixed, int unchanged, int suppressed, int passedChecks,
+                                Map<Severity, Integer> openBySeverity) {
+    }
+
+    private final ParserRegistry parsers;
+    private final TrainingCatalog catalog;
+    private final ControlCatalog controls;
+    private final FindingsConfig config;
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+
+    ImportService(ParserRegistry parsers, TrainingCatalog catalog, ControlCatalog controls, FindingsConfig config,
+                  AgroalDataSource dataSource, Clock clock) {
+        this.parsers = parsers;
+        this.catalog = catalog;
+        this.controls = controls;
+        this.config = config;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** Resolved ids of where the report goes. */
+    private record Destination(long teamId, long environmentId, long componentId, String componentKey) {
+    }
+
+    public ImportSummary importReport(Viewer uploader, ImportRequest request, InputStream body) {
+        Instant started = Instant.now(clock);
+        Destination destination = QuarkusTransaction.requiringNew().call(() -> resolve(uploader, request));
+        ScanMode mode = request.mode() == null ? ScanMode.FULL : request.mode();
+        ReportStreams.Counting counted = new ReportStreams.Counting(body, config.maxReportBytes());
+        ReportParser parser = null;
+        try {
+            BufferedInputStream report = ReportStreams.open(counted);
+            ReportSample sample = ReportStreams.sample(report, request.fileName());
+            parser = choose(request.format(), sample, uploader, request, destination, mode, started, counted);
+            String tool = request.tool() == null || request.tool().isBlank() ? parser.id() : request.tool().strip();
+            ImportTarget target = new ImportTarget(destination.teamId(), destination.environmentId(), destination.componentId(), tool);
+            ReportParser chosen = parser;
+            return QuarkusTransaction.requiringNew().call(() -> importInTransaction(uploader, request, mode, target,
+                    chosen, report, counted, started));
+        } catch (ImportFailure failure) {
+            throw refuse(failure.error, parser, uploader, request, destination, mode, started, counted);
+        } catch (IOException e) {
+            throw refuse(new ReportFormatException(parser == null ? "unknown" : parser.id(), null,
+                    "the upload could not be read: " + e.getMessage(), e), parser, uploader, request, destination, mode, started, counted);
+        }
+    }
+
+    private Destination resolve(Viewer uploader, ImportRequest request) {
+        Team team = Team.findBySlug(required(request.team(), "team"))
+                .orElseThrow(() -> new NotFoundException("Team", request.team()));
+        if (!uploader.isSecurityAdmin() && !Membership.isMember(team.id, uploader.personId())) {
+            if (!uploader.readsAllTeams()) {
+                throw new NotFoundException("Team", request.team());
+            }
+            throw new ForbiddenException("Only the team's members and security admins upload scans");
+        }
+        Environment environment = Environment.findByKey(required(request.environment(), "environment"))
+                .orElseThrow(() -> new InvalidInputException("environment", "no environment '" + request.environment() + "'"));
+        String key = componentKey(required(request.component(), "component"));
+        Component component = Component.find(team, environment, key).orElseGet(() -> {
+            if (!key.startsWith(Component.Kind.REPOSITORY.keyPrefix)) {
+                throw new InvalidInputException("component", "'" + key + "' is not a registered account of " + team.slug
+                        + " in " + environment.key + "; register the account first");
+            }
+            Component created = new Component();
+            created.team = team;
+            created.environment = environment;
+            created.kind = Component.Kind.REPOSITORY;
+            created.key = key;
+            created.name = key.substring(Component.Kind.REPOSITORY.keyPrefix.length());
+            created.createdAt = Instant.now(clock);
+            created.persist();
+            return created;
+        });
+        return new Destination(team.id, environment.id, component.id, component.key);
+    }
+
+    private ReportParser choose(String format, ReportSample sample, Viewer uploader, ImportRequest request,
+                                Destination destination, ScanMode mode, Instant started, ReportStreams.Counting counted) {
+        if (format != null && !format.isBlank()) {
+            return parsers.byId(format).orElseThrow(() -> new ReportRefusedException(400, format, null,
+                    "unknown format '" + format + "'; supported formats: " + String.join(", ", parsers.ids()), null, parsers.ids()));
+        }
+        Optional<ReportParser> detected = parsers.detect(sample);
+        if (detected.isEmpty()) {
+            long scanId = recordRefused(uploader, request, destination, mode, null, null,
+                    sample.head().isBlank() ? "the report is empty" : "the format was not recognised", started, counted.count());
+            throw new ReportRefusedException(415, null, null, (sample.head().isBlank() ? "the report is empty"
+                    : "the format of the report was not recognised") + "; name it with the format parameter, one of: "
+                    + String.join(", ", parsers.ids()), scanId, parsers.ids());
+        }
+        return detected.get();
+    }
+
+    private ImportSummary importInTransaction(Viewer uploader, ImportRequest request, ScanMode mode, ImportTarget target,
+                                              ReportParser parser, InputStream report, ReportStreams.Counting counted,
+                                              Instant started) {
+        Scan scan = newScan(uploader, request, mode, target.tool(), parser.id(), started, target.teamId(),
+                target.environmentId(), target.componentId());
+        scan.persistAndFlush();
+        try (Connection connection = dataSource.getConnection()) {
+            BulkFindingWriter writer = new BulkFindingWriter(connection, target, scan.id, started);
+            writer.begin();
+            try {
+                parser.parse(report, new Staging(writer));
+            } catch (ReportFormatException e) {
+                writer.abandon();
+                throw new ImportFailure(e);
+            } catch (UncheckedSqlException e) {
+                writer.abandon();
+                throw e.getCause() instanceof SQLException sql ? new IllegalStateException(sql) : e;
+            }
+            BulkFindingWriter.Outcome outcome = writer.finish(mode);
+            scan.outcome = Scan.Outcome.IMPORTED;
+            scan.bytes = counted.count();
+            scan.durationMs = java.time.Duration.between(started, Instant.now(clock)).toMillis();
+            scan.records = outcome.records();
+            scan.newCount = outcome.newCount();
+            scan.reopenedCount = outcome.reopened();
+            scan.fixedCount = outcome.fixed();
+            scan.unchangedCount = outcome.unchanged();
+            scan.suppressedCount = outcome.suppressed();
+            scan.passedChecks = outcome.passedChecks();
+            int[] open = outcome.openBySeverity();
+            scan.openCritical = open[Severity.CRITICAL.ordinal()];
+            scan.openHigh = open[Severity.HIGH.ordinal()];
+            scan.openMedium = open[Severity.MEDIUM.ordinal()];
+            scan.openLow = open[Severity.LOW.ordinal()];
+            scan.openInfo = open[Severity.INFO.ordinal()];
+            return summary(scan);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The import could not be written", e);
+        }
+    }
+
+    /** Hands parsed records to the bulk writer, adding fingerprint, classification, control and SLA. */
+    private final class Staging implements ReportSink {
+        private final BulkFindingWriter writer;
+        private final Map<String, Classification> classifications = new HashMap<>();
+
+        Staging(BulkFindingWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void finding(NormalizedFinding finding) {
+            Optional<Control> control = controls.forCheck(finding.checkId());
+            String practice = control.map(Control::practice).orElse(null);
+            Classification classification = classifications.computeIfAbsent(finding.cweIds() + "|" + practice,
+                    k -> catalog.classify(finding.cweIds(), practice));
+            try {
+                writer.finding(new StagedRow(finding, Fingerprints.of(finding), classification,
+                        control.map(Control::id).orElse(null), config.sla().days(finding.severity()).orElse(null)));
+            } catch (SQLException e) {
+                throw new UncheckedSqlException(e);
+            }
+        }
+
+        @Override
+        public void passed(PassedCheck check) {
+            try {
+                writer.passed(check, controls.forCheck(check.checkId()).map(Control::id).orElse(null));
+            } catch (SQLException e) {
+                throw new UncheckedSqlException(e);
+            }
+        }
+    }
+
+    private ReportRefusedException refuse(ReportFormatException error, ReportParser parser, Viewer uploader,
+                                          ImportRequest request, Destination destination, ScanMode mode, Instant started,
+                                          ReportStreams.Counting counted) {
+        boolean tooLarge = ReportStreams.isTooLarge(error);
+        String reason = tooLarge ? "the report is larger than the limit of " + config.maxReportBytes() + " bytes" : error.reason();
+        long scanId = recordRefused(uploader, request, destination, mode, parser == null ? null : parser.id(),
+                tooLarge ? null : error.position(), reason, started, counted.count());
+        return new ReportRefusedException(tooLarge ? 413 : 422, error.format(), tooLarge ? null : error.position(), reason,
+                scanId, parsers.ids());
+    }
+
+    private long recordRefused(Viewer uploader, ImportRequest request, Destination destination, ScanMode mode,
+                               String format, String position, String reason, Instant started, long bytes) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String tool = request.tool() == null || request.tool().isBlank() ? (format == null ? "unknown" : format) : request.tool().strip();
+            Scan scan = newScan(uploader, request, mode, tool, format, started, destination.teamId(),
+                    destination.environmentId(), destination.componentId());
+            scan.outcome = Scan.Outcome.REFUSED;
+            scan.errorPosition = position;
+            scan.errorReason = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+            scan.bytes = bytes;
+            scan.durationMs = java.time.Duration.between(started, Instant.now(clock)).toMillis();
+            scan.persist();
+            return scan.id;
+        });
+    }
+
+    private static Scan newScan(Viewer uploader, ImportRequest request, ScanMode mode, String tool, String format,
+                                Instant started, long teamId, long environmentId, long componentId) {
+        Scan scan = new Scan();
+        EntityManager entities = Scan.getEntityManager();
+        scan.team = entities.getReference(Team.class, teamId);
+        scan.environment = entities.getReference(Environment.class, environmentId);
+        scan.component = entities.getReference(Component.class, componentId);
+        scan.tool = tool;
+        scan.format = format;
+        scan.mode = mode;
+        scan.commitSha = trim(request.commit(), 64);
+        scan.branch = trim(request.branch(), 255);
+        scan.pipelineUrl = trim(request.pipelineUrl(), 2048);
+        scan.fileName = trim(request.fileName(), 255);
+        scan.uploadedBy = uploader.email();
+        scan.receivedAt = started;
+        scan.outcome = Scan.Outcome.IMPORTED;
+        return scan;
+    }
+
+    private static ImportSummary summary(Scan scan) {
+        Map<Severity, Integer> open = new EnumMap<>(Severity.class);
+        open.put(Severity.CRITICAL, scan.openCritical);
+        open.put(Severity.HIGH, scan.openHigh);
+        open.put(Severity.MEDIUM, scan.openMedium);
+        open.put(Severity.LOW, scan.openLow);
+        open.put(Severity.INFO, scan.openInfo);
+        return new ImportSummary(scan.id, scan.format, scan.tool, scan.mode, scan.records, scan.newCount, scan.reopenedCount,
+                scan.fixedCount, scan.unchangedCount, scan.suppressedCount, scan.passedChecks, open);
+    }
+
+    private static String componentKey(String component) {
+        String key = component.strip();
+        return key.startsWith(Component.Kind.REPOSITORY.keyPrefix) || key.startsWith(Component.Kind.ACCOUNT.keyPrefix)
+                ? key : key.matches("\\d{12}") ? Component.Kind.ACCOUNT.keyPrefix + key : Component.Kind.REPOSITORY.keyPrefix + key;
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "is required");
+        }
+        return value.strip();
+    }
+
+    private static String trim(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.length() > max ? value.substring(0, max) : value.strip();
+    }
+
+    /** Carries a parse failure out of the transaction, which rolls back. */
+    private static final class ImportFailure extends RuntimeException {
+        private final ReportFormatException error;
+
+        ImportFailure(ReportFormatException error) {
+            super(error);
+            this.error = error;
+        }
+    }
+
+    private static final class UncheckedSqlException extends RuntimeException {
+        UncheckedSqlException(SQLException cause) {
+            super(cause);
+        }
+    }
+}

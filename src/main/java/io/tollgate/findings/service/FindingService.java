@@ -1,0 +1,223 @@
+package io.tollgate.findings.service;
+
+import io.quarkus.panache.common.Parameters;
+import io.tollgate.audit.AuditLog;
+import io.tollgate.findings.Finding;
+import io.tollgate.findings.FindingEvent;
+import io.tollgate.findings.FindingStatus;
+import io.tollgate.findings.parsers.Severity;
+import io.tollgate.org.Membership;
+import io.tollgate.org.Team;
+import io.tollgate.platform.ForbiddenException;
+import io.tollgate.platform.InvalidInputException;
+import io.tollgate.platform.NotFoundException;
+import io.tollgate.security.Viewer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reading findings with filters, counts and cursor pages, and the status changes people make. */
+@ApplicationScoped
+public class FindingService {
+
+    public static final int MAX_PAGE = 200;
+    private static final int MIN_REASON = 10;
+
+    /** One page of findings and the cursor of the next, when there is one. */
+    public record FindingPage(List<Finding> items, String nextCursor) {
+    }
+
+    /** Open counts for the filter bar: by severity and by OWASP category. */
+    public record FindingCounts(Map<Severity, Long> bySeverity, Map<String, Long> byOwaspCategory, long total) {
+    }
+
+    /** A finding with its history. */
+    public record FindingDetail(Finding finding, List<FindingEvent> history) {
+    }
+
+    private final AuditLog audit;
+    private final Clock clock;
+
+    FindingService(AuditLog audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FindingPage search(Viewer viewer, FindingQuery query, FindingSort sort, String cursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        Filter filter = filter(viewer, query);
+        StringBuilder where = new StringBuilder(filter.where);
+        if (cursor != null && !cursor.isBlank()) {
+            String[] parts = decode(cursor);
+            String comparison = sort.descending ? "<" : ">";
+            where.append(" and (f.").append(sort.column).append(' ').append(comparison).append(" :cursorValue or (f.")
+                    .append(sort.column).append(" = :cursorValue and f.id ").append(comparison).append(" :cursorId))");
+            filter.parameters.and("cursorValue", sort.parse(parts[0])).and("cursorId", Long.valueOf(parts[1]));
+        }
+        String direction = sort.descending ? " desc" : " asc";
+        // range() is inclusive: one row more than asked says whether another page follows.
+        List<Finding> rows = Finding.<Finding>find("from Finding f join fetch f.team join fetch f.environment join fetch f.component where "
+                        + where + " order by f." + sort.column + direction + ", f.id" + direction, filter.parameters)
+                .range(0, limit).list();
+        List<Finding> items = rows.size() > limit ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (rows.size() > limit) {
+            Finding last = items.get(items.size() - 1);
+            next = encode(sort.valueOf(last), last.id);
+        }
+        return new FindingPage(new ArrayList<>(items), next);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FindingCounts counts(Viewer viewer, FindingQuery query) {
+        Filter filter = filter(viewer, query);
+        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            bySeverity.put(severity, 0L);
+        }
+        long total = 0;
+        for (Object[] row : grouped("select f.severity, count(f) from Finding f where " + filter.where
+                + " group by f.severity", filter)) {
+            bySeverity.put((Severity) row[0], (Long) row[1]);
+            total += (Long) row[1];
+        }
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        for (Object[] row : grouped("select f.owaspCategory, count(f) from Finding f where " + filter.where
+                + " and f.owaspCategory is not null group by f.owaspCategory order by f.owaspCategory", filter)) {
+            byCategory.put((String) row[0], (Long) row[1]);
+        }
+        return new FindingCounts(bySeverity, byCategory, total);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FindingDetail detail(Viewer viewer, long id) {
+        Finding finding = visible(viewer, id);
+        return new FindingDetail(finding, FindingEvent.of(id));
+    }
+
+    /**
+     * Marks a finding a false positive, or opens it again. Risk acceptance goes through waivers instead.
+     * Team leads and security admins may; the change is audited and survives re-imports.
+     */
+    @Transactional
+    public Finding changeStatus(Viewer viewer, long id, FindingStatus status, String reason) {
+        Finding finding = visible(viewer, id);
+        if (!viewer.isSecurityAdmin() && !Membership.isLead(finding.team.id, viewer.personId())) {
+            throw new ForbiddenException("Only the team's leads and security admins change a finding's status");
+        }
+        if (status != FindingStatus.FALSE_POSITIVE && status != FindingStatus.OPEN) {
+            throw new InvalidInputException("status", "must be FALSE_POSITIVE or OPEN; risk acceptance goes through a waiver");
+        }
+        if (reason == null || reason.strip().length() < MIN_REASON) {
+            throw new InvalidInputException("reason", "explain the change in at least " + MIN_REASON + " characters");
+        }
+        if (status == FindingStatus.OPEN && finding.status != FindingStatus.FALSE_POSITIVE) {
+            throw new InvalidInputException("status", "only a false positive can be opened again by hand");
+        }
+        FindingStatus before = finding.status;
+        Instant now = Instant.now(clock);
+        finding.status = status;
+        finding.statusReason = reason.strip();
+        finding.statusChangedBy = viewer.email();
+        finding.statusChangedAt = now;
+        FindingEvent event = new FindingEvent();
+        event.findingId = finding.id;
+        event.occurredAt = now;
+        event.kind = FindingEvent.Kind.STATUS_CHANGED;
+        event.actor = viewer.email();
+        event.detail = before + " → " + status + ": " + finding.statusReason;
+        event.persist();
+        audit.record(viewer, "finding.status-changed", "finding", Long.toString(finding.id),
+                Map.of("status", before.name()), Map.of("status", status.name(), "reason", finding.statusReason));
+        return finding;
+    }
+
+    private static List<Object[]> grouped(String hql, Filter filter) {
+        var query = Finding.getEntityManager().createQuery(hql, Object[].class);
+        filter.parameters.map().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private Finding visible(Viewer viewer, long id) {
+        Finding finding = Finding.<Finding>findByIdOptional(id).orElseThrow(() -> new NotFoundException("Finding", id));
+        if (!viewer.readsAllTeams() && !Membership.isMember(finding.team.id, viewer.personId())) {
+            throw new NotFoundException("Finding", id);
+        }
+        return finding;
+    }
+
+    private record Filter(String where, Parameters parameters) {
+    }
+
+    private Filter filter(Viewer viewer, FindingQuery query) {
+        StringBuilder where = new StringBuilder("f.status in :statuses");
+        Parameters parameters = Parameters.with("statuses", query.statuses());
+        if (query.team() != null && !query.team().isBlank()) {
+            Team team = Team.findBySlug(query.team()).orElseThrow(() -> new NotFoundException("Team", query.team()));
+            if (!viewer.readsAllTeams() && !Membership.isMember(team.id, viewer.personId())) {
+                throw new NotFoundException("Team", query.team());
+            }
+            where.append(" and f.team.id = :team");
+            parameters.and("team", team.id);
+        } else if (!viewer.readsAllTeams()) {
+            where.append(" and exists (from Membership m where m.team = f.team and m.person.id = :viewer)");
+            parameters.and("viewer", viewer.personId());
+        }
+        addEquals(where, parameters, "f.environment.key", "environment", query.environment());
+        addEquals(where, parameters, "f.component.key", "component", query.component());
+        addEquals(where, parameters, "f.tool", "tool", query.tool());
+        addEquals(where, parameters, "f.owaspCategory", "owasp", query.owaspCategory());
+        addEquals(where, parameters, "f.sasId", "sas", query.sasId());
+        addEquals(where, parameters, "f.practice", "practice", query.practice());
+        if (!query.severities().isEmpty()) {
+            where.append(" and f.severity in :severities");
+            parameters.and("severities", query.severities());
+        }
+        if (query.cwe() != null) {
+            where.append(" and array_contains(f.cweIds, :cwe)");
+            parameters.and("cwe", query.cwe());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" and (lower(f.title) like :text or lower(f.ruleId) like :text or lower(f.filePath) like :text"
+                    + " or lower(f.packageName) like :text or lower(f.resource) like :text)");
+            parameters.and("text", "%" + query.text().strip().toLowerCase() + "%");
+        }
+        return new Filter(where.toString(), parameters);
+    }
+
+    private static void addEquals(StringBuilder where, Parameters parameters, String path, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" and ").append(path).append(" = :").append(name);
+            parameters.and(name, value.strip());
+        }
+    }
+
+    private static String encode(String value, long id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((value + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException();
+            }
+            Long.parseLong(parts[1]);
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("cursor", "is not a cursor this list handed out");
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.tollgate.findings;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.tollgate.findings.SemgrepReports.Result;
+import io.tollgate.org.GlobalRole;
+import io.tollgate.org.TeamRole;
+import io.tollgate.security.TotpAuthenticator;
+import io.tollgate.support.Browser;
+import io.tollgate.support.TestData;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Imports through the API: the lifecycle across scans, all-or-nothing refusals, and what can be uploaded how. */
+@QuarkusTest
+class ImportApiTest {
+
+    private static final Result SQL = new Result("python.lambda.sql-injection", "src/orders/handler.py", 12, "ERROR", "CWE-89: SQL Injection");
+    private static final Result PATH = new Result("python.lambda.path-traversal", "src/files/handler.py", 40, "WARNING", "CWE-22: Path Traversal");
+    private static final Result LOG = new Result("python.lambda.log-injection", "src/audit/handler.py", 7, "INFO", "CWE-117: Log Injection");
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TotpAuthenticator totp;
+
+    String team;
+    Browser lead;
+
+    @BeforeEach
+    void setUp() {
+        team = data.team();
+        TestData.TestUser user = data.user();
+        data.member(team, user, TeamRole.LEAD);
+        lead = Browser.signedIn(user, totp);
+    }
+
+    @Test
+    void findingsLiveThroughNewUnchangedFixedAndReopened() {
+        upload(List.of(SQL, PATH, LOG), "full").statusCode(201)
+                .body("newCount", equalTo(3)).body("unchanged", equalTo(0)).body("fixed", equalTo(0))
+                .body("format", equalTo("semgrep")).body("openBySeverity.HIGH", equalTo(1))
+                .body("openBySeverity.MEDIUM", equalTo(1)).body("openBySeverity.LOW", equalTo(1));
+        upload(List.of(SQL, PATH, LOG), "full").statusCode(201)
+                .body("newCount", equalTo(0)).body("unchanged", equalTo(3));
+        upload(List.of(SQL, LOG), "full").statusCode(201)
+                .body("fixed", equalTo(1)).body("unchanged", equalTo(2)).body("openBySeverity.MEDIUM", equalTo(0));
+        upload(List.of(SQL, PATH, LOG), "full").statusCode(201)
+                .body("reopened", equalTo(1)).body("newCount", equalTo(0)).body("unchanged", equalTo(2));
+
+        long pathFinding = findingId("python.lambda.path-traversal");
+        lead.json().get("/api/v1/findings/" + pathFinding).then().statusCode(200)
+                .body("history.kind", equalTo(List.of("DETECTED", "FIXED", "REOPENED")))
+                .body("timesReopened", equalTo(1)).body("finding.status", equalTo("OPEN"));
+    }
+
+    @Test
+    void aPartialScanFixesNothing() {
+        upload(List.of(SQL, PATH), "full").statusCode(201);
+        upload(List.of(SQL), "partial").statusCode(201).body("fixed", equalTo(0)).body("unchanged", equalTo(1));
+        lead.json().get("/api/v1/findings?team=" + team).then().body("items", hasSize(2));
+    }
+
+    @Test
+    void aReportThatBreaksHalfWayChangesNothingAndIsInTheHistory() {
+        upload(List.of(SQL), "full").statusCode(201);
+        String full = SemgrepReports.report(List.of(PATH, LOG, SQL));
+        String truncated = full.substring(0, full.indexOf("python.lambda.log-injection") + 40);
+        lead.request().contentType("application/json").body(truncated)
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=github.com/acme/orders")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("format", equalTo("semgrep")).body("position", containsString("line"))
+                .body("scan", notNullValue()).body("detail", containsString("semgrep"));
+        lead.json().get("/api/v1/findings?team=" + team).then().body("items", hasSize(1))
+                .body("items[0].ruleId", equalTo("python.lambda.sql-injection"));
+        lead.json().get("/api/v1/scans?team=" + team).then().statusCode(200)
+                .body("items[0].outcome", equalTo("REFUSED")).body("items[0].errorReason", containsString("JSON"))
+                .body("items[1].outcome", equalTo("IMPORTED"));
+    }
+
+    @Test
+    void unknownAndUnrecognisedFormatsAreRefusedWithTheSupportedOnes() {
+        lead.request().contentType("application/json").body("{}")
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=repo&format=nessus")
+                .then().statusCode(400).body("supportedFormats", hasItem("semgrep")).body("detail", containsString("nessus"));
+        lead.request().contentType("text/plain").body("just some text, not a report")
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=repo")
+                .then().statusCode(415).body("supportedFormats", hasItem("semgrep")).body("scan", notNullValue());
+    }
+
+    @Test
+    void gzipAndMultipartUploadsAreAccepted() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(SemgrepReports.report(List.of(SQL)).getBytes(StandardCharsets.UTF_8));
+        }
+        lead.request().contentType("application/json").header("Content-Encoding", "gzip").body(zipped.toByteArray())
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=repo-a")
+                .then().statusCode(201).body("newCount", equalTo(1));
+        lead.request().multiPart("file", "semgrep.json", SemgrepReports.report(List.of(SQL, PATH)).getBytes(StandardCharsets.UTF_8))
+                .multiPart("team", team).multiPart("environment", "dev").multiPart("component", "repo-b")
+                .multiPart("commit", "0123abc").post("/api/v1/scans")
+                .then().statusCode(201).body("newCount", equalTo(2));
+        lead.json().get("/api/v1/scans?team=" + team + "&component=repo:repo-b").then()
+                .body("items[0].fileName", equalTo("semgrep.json")).body("items[0].commit", equalTo("0123abc"));
+    }
+
+    @Test
+    void findingsAreClassifiedAndLinkedToTheirLesson() {
+        upload(List.of(SQL), "full").statusCode(201);
+        lead.json().get("/api/v1/findings?team=" + team).then().statusCode(200)
+                .body("items[0].owaspCategory", equalTo("A05:2025"))
+                .body("items[0].cwe", equalTo(List.of("CWE-89")))
+                .body("items[0].lesson.href", containsString("/lessons/"))
+                .body("items[0].file", equalTo("src/orders/handler.py")).body("items[0].line", equalTo(12))
+                .body("items[0].slaDueAt", notNullValue());
+    }
+
+    @Test
+    void falsePositivesSurviveReimportsAndAreAudited() {
+        upload(List.of(SQL, PATH), "full").statusCode(201);
+        long id = findingId("python.lambda.sql-injection");
+        lead.json().body(Map.of("status", "FALSE_POSITIVE", "reason", "too short")).post("/api/v1/findings/" + id + "/status")
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        lead.json().body(Map.of("status", "FALSE_POSITIVE", "reason", "Input is a constant table name, never user data"))
+                .post("/api/v1/findings/" + id + "/status").then().statusCode(200)
+                .body("finding.status", equalTo("FALSE_POSITIVE")).body("history.kind", hasItem("STATUS_CHANGED"));
+        upload(List.of(SQL, PATH), "full").statusCode(201).body("unchanged", equalTo(2));
+        upload(List.of(PATH), "full").statusCode(201).body("fixed", equalTo(0));
+        lead.json().get("/api/v1/findings/" + id).then().body("finding.status", equalTo("FALSE_POSITIVE"));
+        lead.json().get("/api/v1/findings?team=" + team + "&status=FALSE_POSITIVE").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void membersUploadButOnlyLeadsChangeStatusAndOutsidersSeeNothing() {
+        TestData.TestUser member = data.user();
+        data.member(team, member, TeamRole.MEMBER);
+        Browser memberBrowser = Browser.signedIn(member, totp);
+        memberBrowser.request().contentType("application/json").body(SemgrepReports.report(List.of(SQL)))
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=repo").then().statusCode(201);
+        long id = findingId("python.lambda.sql-injection");
+        memberBrowser.json().body(Map.of("status", "FALSE_POSITIVE", "reason", "Not reachable from any handler at all"))
+                .post("/api/v1/findings/" + id + "/status").then().statusCode(403);
+
+        Browser outsider = Browser.signedIn(data.user(), totp);
+        outsider.request().contentType("application/json").body(SemgrepReports.report(List.of(SQL)))
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=repo").then().statusCode(404);
+        outsider.json().get("/api/v1/findings/" + id).then().statusCode(404);
+        outsider.json().get("/api/v1/findings").then().body("items.id", org.hamcrest.Matchers.not(hasItem((int) id)));
+        Browser manager = Browser.signedIn(data.user(GlobalRole.MANAGER), totp);
+        manager.json().get("/api/v1/findings/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void theListFiltersAndPagesByCursor() {
+        upload(List.of(SQL, PATH, LOG), "full").statusCode(201);
+        var first = lead.json().get("/api/v1/findings?team=" + team + "&limit=2").then().statusCode(200)
+                .body("items", hasSize(2)).body("items[0].severity", equalTo("HIGH")).extract();
+        String cursor = first.path("nextCursor");
+        lead.json().get("/api/v1/findings?team=" + team + "&limit=2&cursor=" + cursor).then()
+                .body("items", hasSize(1)).body("items[0].severity", equalTo("LOW")).body("nextCursor", nullValue());
+        lead.json().get("/api/v1/findings?team=" + team + "&severity=MEDIUM,LOW").then().body("items", hasSize(2));
+        lead.json().get("/api/v1/findings?team=" + team + "&cwe=CWE-22").then().body("items.ruleId",
+                equalTo(List.of("python.lambda.path-traversal")));
+        lead.json().get("/api/v1/findings?team=" + team + "&owasp=A05:2025").then().body("items", hasSize(1));
+        lead.json().get("/api/v1/findings?team=" + team + "&q=AUDIT").then().body("items", hasSize(1));
+        lead.json().get("/api/v1/findings/counts?team=" + team).then()
+                .body("total", equalTo(3)).body("bySeverity.HIGH", equalTo(1)).body("byOwaspCategory", notNullValue());
+        lead.json().get("/api/v1/findings?cursor=garbage").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        lead.json().get("/api/v1/findings?severity=URGENT").then().statusCode(400).body("errors[0].field", equalTo("severity"));
+    }
+
+    @Test
+    void theSupportedFormatsAreListed() {
+        lead.json().get("/api/v1/formats").then().statusCode(200).body("id", hasItems("semgrep"));
+    }
+
+    private ValidatableResponse upload(List<Result> results, String mode) {
+        return lead.request().contentType("application/json").body(SemgrepReports.report(results))
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=github.com/acme/orders&mode=" + mode)
+                .then();
+    }
+
+    private long findingId(String rule) {
+        Number id = lead.json().get("/api/v1/findings?team=" + team + "&status=OPEN,FIXED,FALSE_POSITIVE")
+                .then().extract().path("items.find { it.ruleId == '" + rule + "' }.id");
+        return id.longValue();
+    }
+}
