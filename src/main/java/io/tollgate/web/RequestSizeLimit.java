@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps request bodies small everywhere but on the report upload, whose larger limit is the server's own.
- * Requests that declare a larger Content-Length are answered 413 before their body is read.
+ * Requests that declare a larger Content-Length are answered 413 before their body is read; bodies of unknown
+ * length (chunked) are refused there with 411.
  */
 @ApplicationScoped
 public class RequestSizeLimit {
@@ -25,15 +26,24 @@ public class RequestSizeLimit {
     }
 
     private void check(RoutingContext context) {
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && !context.normalizedPath().equals(UPLOAD_PATH) && isLong(length)
-                && Long.parseLong(length) > maxBodySize.asLongValue()) {
-            context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE)
-                    .end("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,\"detail\":"
-                            + "\"The request body is larger than " + maxBodySize.asLongValue() + " bytes\"}");
+        if (context.normalizedPath().equals(UPLOAD_PATH)) {
+            context.next();
             return;
         }
-        context.next();
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            refuse(context, 411, "Length required", "Send the request with a Content-Length");
+        } else if (length != null && (!isLong(length) || Long.parseLong(length) > maxBodySize.asLongValue())) {
+            refuse(context, 413, "Request too large", "The request body is larger than " + maxBodySize.asLongValue() + " bytes");
+        } else {
+            context.next();
+        }
+    }
+
+    private static void refuse(RoutingContext context, int status, String title, String detail) {
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE)
+                .end("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                        + ",\"detail\":\"" + detail + "\"}");
     }
 
     private static boolean isLong(String value) {

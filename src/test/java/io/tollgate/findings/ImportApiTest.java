@@ -116,7 +116,7 @@ class ImportApiTest {
                 .then().statusCode(201).body("newCount", equalTo(1));
         lead.request().multiPart("file", "semgrep.json", SemgrepReports.report(List.of(SQL, PATH)).getBytes(StandardCharsets.UTF_8))
                 .multiPart("team", team).multiPart("environment", "dev").multiPart("component", "repo-b")
-                .multiPart("commit", "0123abc").post("/api/v1/scans")
+                .multiPart("commit", "0123abc").multiPart("csrf", lead.csrfToken()).post("/api/v1/scans")
                 .then().statusCode(201).body("newCount", equalTo(2));
         lead.json().get("/api/v1/scans?team=" + team + "&component=repo:repo-b").then()
                 .body("items[0].fileName", equalTo("semgrep.json")).body("items[0].commit", equalTo("0123abc"));
@@ -185,6 +185,33 @@ class ImportApiTest {
                 .body("total", equalTo(3)).body("bySeverity.HIGH", equalTo(1)).body("byOwaspCategory", notNullValue());
         lead.json().get("/api/v1/findings?cursor=garbage").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         lead.json().get("/api/v1/findings?severity=URGENT").then().statusCode(400).body("errors[0].field", equalTo("severity"));
+    }
+
+    @Test
+    void aMultipartUploadWithoutTheCsrfTokenIsRefused() {
+        lead.request().multiPart("file", "semgrep.json", SemgrepReports.report(List.of(SQL)).getBytes(StandardCharsets.UTF_8))
+                .multiPart("team", team).multiPart("environment", "dev").multiPart("component", "repo")
+                .post("/api/v1/scans").then().statusCode(400);
+        lead.json().get("/api/v1/scans?team=" + team).then().body("total", equalTo(0));
+    }
+
+    @Test
+    void reportsOverTheLimitAreRefusedWith413() {
+        StringBuilder big = new StringBuilder();
+        List<Result> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            many.add(new Result("rule-" + i, "src/f" + i + ".py", i + 1, "INFO", "CWE-20"));
+        }
+        big.append(SemgrepReports.report(many));
+        lead.request().contentType("application/json").body(big.toString())
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=repo")
+                .then().statusCode(413).body("title", equalTo("Report too large"));
+        lead.json().get("/api/v1/findings?team=" + team).then().body("items", hasSize(0));
+    }
+
+    @Test
+    void otherRequestsAreHeldToASmallBody() {
+        lead.json().body("{\"slug\": \"" + "x".repeat(1_100_000) + "\"}").post("/api/v1/teams").then().statusCode(413);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tollgate.findings.parsers;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,10 +20,12 @@ public class ParserRegistry {
     private final List<ReportParser> inDetectionOrder;
     private final Map<String, ReportParser> byId = new HashMap<>();
 
+    @Inject
     ParserRegistry(Instance<ReportParser> parsers) {
         this(parsers.stream().toList());
     }
 
+    /** A registry of the given parsers, for tests that build one without the container. */
     public ParserRegistry(List<ReportParser> parsers) {
         for (ReportParser parser : parsers) {
             ReportParser clash = byId.putIfAbsent(parser.id(), parser);
