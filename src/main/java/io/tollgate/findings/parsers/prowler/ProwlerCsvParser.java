@@ -74,7 +74,7 @@ public class ProwlerCsvParser implements ReportParser {
             text.reset();
             CsvReader csv = new CsvReader(text, firstLine.contains(";") ? ';' : ',', ID);
             ProwlerCsvHeader header = new ProwlerCsvHeader(csv.next());
-            boolean prowler2 = layout(header);
+            boolean prowler2 = isProwler2Layout(header);
             for (List<String> row = csv.next(); row != null; row = csv.next()) {
                 String position = "row " + csv.row();
                 checkWidth(header, row, position);
@@ -86,7 +86,7 @@ public class ProwlerCsvParser implements ReportParser {
     }
 
     /** Whether the header is Prowler 2's; refuses a header that is neither Prowler 2's nor a later one. */
-    private static boolean layout(ProwlerCsvHeader header) throws ReportFormatException {
+    private static boolean isProwler2Layout(ProwlerCsvHeader header) throws ReportFormatException {
         if (header.has("STATUS", "CHECK_ID")) {
             return false;
         }

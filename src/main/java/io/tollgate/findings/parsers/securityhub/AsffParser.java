@@ -66,14 +66,17 @@ public class AsffParser implements ReportParser {
     public void parse(InputStream report, ReportSink sink) throws ReportFormatException {
         try (JsonParser json = JsonReports.parser(report, ID)) {
             JsonToken first = json.nextToken();
+            if (first == null) {
+                throw new ReportFormatException(ID, "line 1, column 1", "the report is empty");
+            }
             String arrayPointer;
             if (first == JsonToken.START_ARRAY) {
                 arrayPointer = "";
             } else if (first == JsonToken.START_OBJECT) {
                 arrayPointer = seekFindingsArray(json);
             } else {
-                throw new ReportFormatException(ID, first == null ? "line 1, column 1" : position(json),
-                        first == null ? "the report is empty" : "expected an object with a Findings array, or an array of findings");
+                throw new ReportFormatException(ID, JsonReports.position(json.currentTokenLocation()),
+                        "expected an object with a Findings array, or an array of findings");
             }
             readFindings(json, arrayPointer, sink);
             skipToEnd(json);
@@ -116,9 +119,5 @@ public class AsffParser implements ReportParser {
         while (json.nextToken() != null) {
             json.skipChildren();
         }
-    }
-
-    private static String position(JsonParser json) {
-        return JsonReports.position(json.currentTokenLocation());
     }
 }

@@ -125,6 +125,12 @@ class AsffParserTest extends AbstractReportParserTest {
     }
 
     @Test
+    void anEmptyFileIsRefused() {
+        assertThatThrownBy(() -> parse(json("")))
+                .isInstanceOfSatisfying(ReportFormatException.class, e -> assertThat(e.reason()).isEqualTo("the report is empty"));
+    }
+
+    @Test
     void aDocumentWithoutFindingsArrayIsRefusedWithAPointer() {
         assertThatThrownBy(() -> parse(json("{\"Results\": []}")))
                 .isInstanceOfSatisfying(ReportFormatException.class, e -> {
