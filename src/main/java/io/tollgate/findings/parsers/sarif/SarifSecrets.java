@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Recognises results of secret rules, whose location snippet is the leaked secret itself (gitleaks writes the
- * secret there, trufflehog and Semgrep's secret rules the line that holds it): results of a secret scanner, of a
- * rule whose id, name or tags speak of secrets, credentials or keys, or of a rule about hard-coded credentials
- * (CWE-798, CWE-259).
+ * Recognises results of secret rules, whose location snippet is the leaked secret (gitleaks writes the secret
+ * there, Semgrep's secret rules the line that holds it): results of a secret scanner, of a rule whose id, name or
+ * tags speak of secrets, credentials or keys, or of a rule about hard-coded credentials (CWE-798, CWE-259).
  */
 final class SarifSecrets {
 
