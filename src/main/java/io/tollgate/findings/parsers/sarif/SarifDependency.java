@@ -1,0 +1,73 @@
+package io.tollgate.findings.parsers.sarif;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tollgate.findings.parsers.JsonReports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a dependency scanner's SARIF says about the vulnerable package. SARIF has no fields for it, so producers
+ * write it in text: advisory ids (CVE, GHSA) in the rule's id or name (Trivy, Grype, Dependency-Check, Black Duck),
+ * the package and its versions as "Package:", "Installed Version:"/"Version:" and "Fixed Version:"/"Fix Version:"
+ * lines of the result's message (Trivy) or of the rule's help (Grype), or as {@code component} and
+ * {@code componentVersion} properties of the result (Black Duck). Every part may be absent.
+ *
+ * @param packageName      the package, or {@code null}
+ * @param packageVersion   the installed version, or {@code null}
+ * @param fixedVersion     the first version without the problem, or {@code null}
+ * @param vulnerabilityIds CVE and GHSA ids, without duplicates
+ */
+record SarifDependency(String packageName, String packageVersion, String fixedVersion, List<String> vulnerabilityIds) {
+
+    private static final Pattern ADVISORY = Pattern.compile("\\b(CVE-\\d{4}-\\d{4,}|GHSA(-[0-9a-z]{4}){3})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABELLED_LINE = Pattern.compile(
+            "^[ \\t]*(Package|Installed Version|Version|Fixed Version|Fix Version):[ \\t]*(.*?)[ \\t]*$", Pattern.MULTILINE);
+    private static final String PACKAGE = "Package";
+
+    static SarifDependency of(JsonNode result, JsonNode rule, String ruleId, String message) {
+        Map<String, String> lines = labelledLines(message);
+        if (!lines.containsKey(PACKAGE)) {
+            lines = labelledLines(JsonReports.text(rule.path("help"), "text"));
+        }
+        if (!lines.containsKey(PACKAGE)) {
+            lines = Map.of();
+        }
+        JsonNode properties = result.path("properties");
+        return new SarifDependency(
+                Texts.first(JsonReports.text(properties, "component"), lines.get(PACKAGE)),
+                Texts.first(JsonReports.text(properties, "componentVersion"), lines.get("Installed Version"), lines.get("Version")),
+                Texts.first(lines.get("Fixed Version"), lines.get("Fix Version")),
+                advisories(ruleId, JsonReports.text(rule, "name")));
+    }
+
+    private static Map<String, String> labelledLines(String text) {
+        Map<String, String> lines = new HashMap<>();
+        Matcher line = LABELLED_LINE.matcher(text == null ? "" : text);
+        while (line.find()) {
+            if (!line.group(2).isEmpty()) {
+                lines.putIfAbsent(line.group(1), line.group(2));
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> advisories(String... texts) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String text : texts) {
+            Matcher advisory = ADVISORY.matcher(text == null ? "" : text);
+            while (advisory.find()) {
+                String id = advisory.group(1);
+                ids.add(id.regionMatches(true, 0, "CVE", 0, 3) ? id.toUpperCase(Locale.ROOT) : "GHSA" + id.substring(4).toLowerCase(Locale.ROOT));
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+}
