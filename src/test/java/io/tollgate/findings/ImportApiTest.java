@@ -106,6 +106,15 @@ class ImportApiTest {
     }
 
     @Test
+    void anEmptyUploadIsRefusedEvenWithANamedFormatAndClosesNothing() {
+        upload(List.of(SQL), "full").statusCode(201);
+        lead.request().contentType("application/json").body("")
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=github.com/acme/orders&format=semgrep")
+                .then().statusCode(422).body("detail", containsString("empty"));
+        lead.json().get("/api/v1/findings?team=" + team).then().body("items", hasSize(1));
+    }
+
+    @Test
     void gzipAndMultipartUploadsAreAccepted() throws IOException {
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {

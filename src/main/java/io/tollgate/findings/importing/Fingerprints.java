@@ -1,11 +1,7 @@
 package io.tollgate.findings.importing;
 
+import io.tollgate.findings.parsers.Digests;
 import io.tollgate.findings.parsers.NormalizedFinding;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The stable identity of a finding across scans of one component. The tool's own identity wins when it gives one
@@ -30,11 +26,7 @@ public final class Fingerprints {
             identity = join("location", f.tool(), f.ruleId() != null ? f.ruleId() : f.title(), f.filePath(),
                     f.line() == null ? null : f.line().toString(), f.secret() == null ? null : f.secret().sha256());
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(identity);
     }
 
     /** Parts joined with a separator that cannot occur in them, with absent parts marked as such. */

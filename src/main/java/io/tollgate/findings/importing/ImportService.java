@@ -134,17 +134,23 @@ public class ImportService {
 
     private ReportParser choose(String format, ReportSample sample, Viewer uploader, ImportRequest request,
                                 Destination destination, ScanMode mode, Instant started, ReportStreams.Counting counted) {
+        if (sample.head().isBlank()) {
+            // A tool that wrote nothing failed; read as "no findings" it would close every open finding.
+            long scanId = recordRefused(uploader, request, destination, mode, format, null, "the report is empty", started,
+                    counted.count());
+            throw new ReportRefusedException(422, format, null, "the report is empty; a scanner that found nothing still"
+                    + " writes a report with no results", scanId, parsers.ids());
+        }
         if (format != null && !format.isBlank()) {
             return parsers.byId(format).orElseThrow(() -> new ReportRefusedException(400, format, null,
                     "unknown format '" + format + "'; supported formats: " + String.join(", ", parsers.ids()), null, parsers.ids()));
         }
         Optional<ReportParser> detected = parsers.detect(sample);
         if (detected.isEmpty()) {
-            long scanId = recordRefused(uploader, request, destination, mode, null, null,
-                    sample.head().isBlank() ? "the report is empty" : "the format was not recognised", started, counted.count());
-            throw new ReportRefusedException(415, null, null, (sample.head().isBlank() ? "the report is empty"
-                    : "the format of the report was not recognised") + "; name it with the format parameter, one of: "
-                    + String.join(", ", parsers.ids()), scanId, parsers.ids());
+            long scanId = recordRefused(uploader, request, destination, mode, null, null, "the format was not recognised",
+                    started, counted.count());
+            throw new ReportRefusedException(415, null, null, "the format of the report was not recognised; name it with"
+                    + " the format parameter, one of: " + String.join(", ", parsers.ids()), scanId, parsers.ids());
         }
         return detected.get();
     }

@@ -1,10 +1,5 @@
 package io.tollgate.findings.parsers;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /**
  * What Tollgate keeps of a leaked secret: its first few characters and a SHA-256 hash to recognise it again.
  * Parsers of secret scanners build this straight from the report and drop the secret itself.
@@ -18,11 +13,6 @@ public record MaskedSecret(String masked, String sha256) {
             return null;
         }
         String shown = secret.length() <= SHOWN * 2 ? secret.substring(0, Math.min(2, secret.length())) : secret.substring(0, SHOWN);
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return new MaskedSecret(shown + "…", HexFormat.of().formatHex(hash));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new MaskedSecret(shown + "…", Digests.sha256(secret));
     }
 }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * OSV-Scanner's JSON report ({@code osv-scanner --format json}): one finding per vulnerability of each package of
  * each scanned source (lock file, SBOM, git repository). Streams the {@code results} array one source at a time.
- * An empty file is refused: OSV-Scanner writes nothing when it found no source to scan or failed, and importing
- * that as "no findings" would close every open finding of the component.
+ * An empty file holds nothing to read. OSV-Scanner writes nothing when it found no source to scan or failed; the
+ * import refuses empty uploads, so such a run cannot close the component's open findings.
  */
 @ApplicationScoped
 public class OsvScannerParser implements ReportParser {
@@ -61,8 +61,7 @@ public class OsvScannerParser implements ReportParser {
     public void parse(InputStream report, ReportSink sink) throws ReportFormatException {
         try (JsonParser json = JsonReports.parser(report, ID)) {
             if (json.nextToken() == null) {
-                throw new ReportFormatException(ID, "line 1, column 1",
-                        "the report is empty: OSV-Scanner writes nothing when it finds no lock file to scan or fails");
+                return; // nothing to read; the import refuses empty uploads before any parser sees them
             }
             if (!json.isExpectedStartObjectToken()) {
                 throw new ReportFormatException(ID, JsonReports.position(json.currentTokenLocation()),

@@ -1,5 +1,6 @@
 package io.tollgate.findings.parsers.prowler;
 
+import io.tollgate.findings.parsers.Digests;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -13,7 +14,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -75,10 +78,14 @@ public class ProwlerCsvParser implements ReportParser {
             CsvReader csv = new CsvReader(text, firstLine.contains(";") ? ';' : ',', ID);
             ProwlerCsvHeader header = new ProwlerCsvHeader(csv.next());
             boolean prowler2 = isProwler2Layout(header);
+            Set<String> seenRows = new HashSet<>();
             for (List<String> row = csv.next(); row != null; row = csv.next()) {
                 String position = "row " + csv.row();
                 checkWidth(header, row, position);
-                (prowler2 ? prowler2(header, row, position) : current(header, row, position)).report(sink);
+                // A row repeated to the letter is the same result written twice, not a second one.
+                if (seenRows.add(Digests.sha256(String.join("\u001f", row)))) {
+                    (prowler2 ? prowler2(header, row, position) : current(header, row, position)).report(sink);
+                }
             }
         } catch (IOException e) {
             throw new ReportFormatException(ID, null, "the report could not be read: " + e.getMessage(), e);

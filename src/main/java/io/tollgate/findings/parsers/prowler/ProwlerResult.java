@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One Prowler check result, whichever output it came from (JSON-OCSF, Prowler 3 JSON, Prowler 2 JSON lines, CSV).
- * A PASS becomes a passed control evaluation; FAIL and MANUAL become findings, muted ones marked suppressed.
+ * A PASS becomes a passed control evaluation; FAIL and MANUAL become findings, muted ones marked suppressed;
+ * Prowler 2's informational notes are left out.
  *
  * @param status        what the check concluded
  * @param checkId       Prowler's check id (awslambda_function_url_public; check114 in Prowler 2)
@@ -45,6 +46,9 @@ record ProwlerResult(
     }
 
     void report(ReportSink sink) {
+        if (status == ProwlerStatus.NOTE) {
+            return;
+        }
         if (status == ProwlerStatus.PASS) {
             sink.passed(new PassedCheck(TOOL, checkId, resource));
             return;
