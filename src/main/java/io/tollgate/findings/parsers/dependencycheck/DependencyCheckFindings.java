@@ -3,10 +3,11 @@ package io.tollgate.findings.parsers.dependencycheck;
 import io.tollgate.findings.parsers.CweIds;
 import io.tollgate.findings.parsers.NormalizedFinding;
 import io.tollgate.findings.parsers.Severity;
+import io.tollgate.findings.parsers.reading.FindingText;
+import io.tollgate.findings.parsers.reading.PackageUrl;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -22,22 +23,21 @@ final class DependencyCheckFindings {
 
     static NormalizedFinding of(CheckedDependency dependency, CheckedDependency.Vulnerability vulnerability) {
         Coordinates pkg = Coordinates.of(dependency);
-        String subject = Stream.of(pkg.name(), pkg.version()).filter(p -> p != null).collect(Collectors.joining(" "));
+        String subject = FindingText.joined(" ", pkg.name(), pkg.version());
         String notes = vulnerability.notes();
         return NormalizedFinding.builder(TOOL)
                 .ruleId(vulnerability.name())
-                .title(advisory(vulnerability) + (subject.isEmpty() ? "" : " in " + subject))
+                .title(FindingText.joined(" in ", advisory(vulnerability), subject))
                 .severity(severity(vulnerability))
                 .cweIds(CweIds.parse(vulnerability.cwes()).stream().filter(id -> id > 0).toList())
                 .filePath(dependency.fileName())
                 .packageName(pkg.name())
                 .packageVersion(pkg.version())
                 .vulnerabilityIds(vulnerability.name() == null ? List.of() : List.of(vulnerability.name()))
-                .description(Stream.of(vulnerability.description(),
-                                vulnerability.suppressed() || notes == null ? null : "Notes: " + notes,
-                                dependency.filePath() == null ? null : "Scanned file: " + dependency.filePath(),
-                                vulnerability.source() == null ? null : "Source: " + vulnerability.source())
-                        .filter(p -> p != null).collect(Collectors.joining("\n\n")))
+                .description(FindingText.joined("\n\n", vulnerability.description(),
+                        vulnerability.suppressed() ? null : FindingText.labelled("Notes", notes),
+                        FindingText.labelled("Scanned file", dependency.filePath()),
+                        FindingText.labelled("Source", vulnerability.source())))
                 .references(vulnerability.references())
                 .suppressed(vulnerability.suppressed(), vulnerability.suppressed()
                         ? "suppressed by a Dependency-Check suppression rule" + (notes == null ? "" : ": " + notes) : null)

@@ -3,7 +3,7 @@ package io.tollgate.findings.parsers.dependencycheck;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.ReportFormatException;
-import io.tollgate.findings.parsers.streaming.JsonWalker;
+import io.tollgate.findings.parsers.reading.JsonWalker;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -82,6 +82,7 @@ final class DependencyCheckJsonReport {
     }
 
     private static Double score(JsonNode vulnerability, String cvss, String field) {
-        return DependencyCheckXmlReport.score(text(vulnerability.path(cvss), field));
+        JsonNode score = vulnerability.path(cvss).path(field);
+        return score.isNumber() ? score.asDouble() : null;
     }
 }

@@ -4,8 +4,8 @@ import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
 import io.tollgate.findings.parsers.ReportSink;
-import io.tollgate.findings.parsers.streaming.ReportSyntax;
-import io.tollgate.findings.parsers.streaming.XmlHead;
+import io.tollgate.findings.parsers.reading.ReportSyntax;
+import io.tollgate.findings.parsers.reading.XmlHead;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.BufferedInputStream;

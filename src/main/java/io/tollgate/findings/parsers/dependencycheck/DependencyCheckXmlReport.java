@@ -1,8 +1,8 @@
 package io.tollgate.findings.parsers.dependencycheck;
 
 import io.tollgate.findings.parsers.ReportFormatException;
-import io.tollgate.findings.parsers.streaming.XmlElement;
-import io.tollgate.findings.parsers.streaming.XmlWalker;
+import io.tollgate.findings.parsers.reading.XmlElement;
+import io.tollgate.findings.parsers.reading.XmlWalker;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -53,10 +53,11 @@ final class DependencyCheckXmlReport {
     private static CheckedDependency.Vulnerability vulnerability(XmlElement vulnerability, boolean suppressed) {
         List<String> cwes = new ArrayList<>(vulnerability.texts("cwe"));
         cwes.addAll(vulnerability.texts("cwes", "cwe"));
-        Double cvssV2 = score(first(vulnerability.texts("cvssV2", "score"), vulnerability.childText("cvssScore")));
+        Double cvssV2 = vulnerability.number("cvssV2", "score") != null ? vulnerability.number("cvssV2", "score")
+                : vulnerability.number("cvssScore");
         return new CheckedDependency.Vulnerability(vulnerability.childText("name"), vulnerability.attribute("source"),
-                vulnerability.childText("severity"), score(first(vulnerability.texts("cvssV4", "baseScore"), null)),
-                score(first(vulnerability.texts("cvssV3", "baseScore"), null)), cvssV2, cwes,
+                vulnerability.childText("severity"), vulnerability.number("cvssV4", "baseScore"),
+                vulnerability.number("cvssV3", "baseScore"), cvssV2, cwes,
                 oneParagraph(vulnerability.childText("description")), oneParagraph(vulnerability.childText("notes")),
                 vulnerability.texts("references", "reference", "url"), suppressed);
     }
@@ -64,20 +65,5 @@ final class DependencyCheckXmlReport {
     /** The XML report wraps long texts over indented lines; they are single paragraphs. */
     private static String oneParagraph(String text) {
         return text == null ? null : text.replaceAll("\\s*\\n\\s*", " ");
-    }
-
-    private static String first(List<String> texts, String otherwise) {
-        return texts.isEmpty() ? otherwise : texts.get(0);
-    }
-
-    static Double score(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Double.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

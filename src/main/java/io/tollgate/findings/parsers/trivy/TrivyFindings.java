@@ -8,17 +8,18 @@ import io.tollgate.findings.parsers.ReportSink;
 import io.tollgate.findings.parsers.Severity;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.tollgate.findings.parsers.JsonReports.integer;
 import static io.tollgate.findings.parsers.JsonReports.text;
 import static io.tollgate.findings.parsers.JsonReports.texts;
+import static io.tollgate.findings.parsers.reading.FindingText.distinct;
+import static io.tollgate.findings.parsers.reading.FindingText.joined;
+import static io.tollgate.findings.parsers.reading.FindingText.labelled;
 
 /**
  * Turns one Trivy result (one scanned target: an image's OS packages, a lock file, a template, a file with secrets)
@@ -201,14 +202,7 @@ final class TrivyFindings {
         }
     }
 
-    private static String labelled(String label, String value) {
-        return value == null ? null : label + ": " + value;
-    }
 
-    private static String joined(String separator, String... parts) {
-        String joined = Stream.of(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(separator));
-        return joined.isEmpty() ? null : joined;
-    }
 
     private static List<String> withFirst(String first, List<String> rest) {
         List<String> all = new ArrayList<>();
@@ -217,11 +211,5 @@ final class TrivyFindings {
         }
         all.addAll(rest);
         return all;
-    }
-
-    private static List<String> distinct(List<String> values) {
-        Set<String> seen = new LinkedHashSet<>();
-        values.stream().filter(v -> v != null && !v.isBlank()).forEach(seen::add);
-        return List.copyOf(seen);
     }
 }

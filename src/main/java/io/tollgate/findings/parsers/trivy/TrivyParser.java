@@ -4,7 +4,7 @@ import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
 import io.tollgate.findings.parsers.ReportSink;
-import io.tollgate.findings.parsers.streaming.JsonWalker;
+import io.tollgate.findings.parsers.reading.JsonWalker;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.InputStream;

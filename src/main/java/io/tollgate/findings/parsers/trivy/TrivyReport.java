@@ -1,7 +1,7 @@
 package io.tollgate.findings.parsers.trivy;
 
 import io.tollgate.findings.parsers.ReportFormatException;
-import io.tollgate.findings.parsers.streaming.JsonWalker;
+import io.tollgate.findings.parsers.reading.JsonWalker;
 
 /**
  * The outer structure of one Trivy report, walked as a stream: {@code Results} of schema 2, a legacy array of results,

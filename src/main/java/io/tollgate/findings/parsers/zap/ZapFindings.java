@@ -3,11 +3,11 @@ package io.tollgate.findings.parsers.zap;
 import io.tollgate.findings.parsers.CweIds;
 import io.tollgate.findings.parsers.NormalizedFinding;
 import io.tollgate.findings.parsers.Severity;
+import io.tollgate.findings.parsers.reading.FindingText;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One finding per ZAP alert: the rule that fired, located on the first of the URLs it fired on in alphabetical order
@@ -60,16 +60,14 @@ final class ZapFindings {
         String listed = instances.stream().limit(LISTED_INSTANCES).map(ZapFindings::line).collect(Collectors.joining("\n"));
         String more = count > LISTED_INSTANCES ? "\n… and " + (count - LISTED_INSTANCES) + " more" : "";
         String otherInfo = HtmlText.text(alert.otherInfo());
-        return Stream.of(HtmlText.text(alert.description()),
-                        otherInfo == null ? null : "Other information:\n" + otherInfo,
-                        instances.isEmpty() ? null : "Found on " + count + (count == 1 ? " request:\n" : " requests:\n") + listed + more)
-                .filter(p -> p != null)
-                .collect(Collectors.joining("\n\n"));
+        return FindingText.joined("\n\n", HtmlText.text(alert.description()),
+                otherInfo == null ? null : "Other information:\n" + otherInfo,
+                instances.isEmpty() ? null : "Found on " + count + (count == 1 ? " request:\n" : " requests:\n") + listed + more);
     }
 
     private static String line(ZapAlert.Instance instance) {
-        String request = Stream.of(instance.method(), instance.uri()).filter(p -> p != null).collect(Collectors.joining(" "));
-        return "- " + request + (instance.param() == null ? "" : " (parameter " + instance.param() + ")");
+        String request = FindingText.joined(" ", instance.method(), instance.uri());
+        return "- " + (request == null ? "(no URL)" : request) + (instance.param() == null ? "" : " (parameter " + instance.param() + ")");
     }
 
     private static String firstWord(String text) {

@@ -3,7 +3,7 @@ package io.tollgate.findings.parsers.zap;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.ReportFormatException;
-import io.tollgate.findings.parsers.streaming.JsonWalker;
+import io.tollgate.findings.parsers.reading.JsonWalker;
 
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.tollgate.findings.parsers.zap;
 
 import io.tollgate.findings.parsers.ReportFormatException;
-import io.tollgate.findings.parsers.streaming.XmlElement;
-import io.tollgate.findings.parsers.streaming.XmlWalker;
+import io.tollgate.findings.parsers.reading.XmlElement;
+import io.tollgate.findings.parsers.reading.XmlWalker;
 
 import java.io.InputStream;
 import java.util.ArrayList;

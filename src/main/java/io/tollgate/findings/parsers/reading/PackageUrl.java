@@ -1,4 +1,4 @@
-package io.tollgate.findings.parsers.dependencycheck;
+package io.tollgate.findings.parsers.reading;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  * @param name      the package
  * @param version   the version, or {@code null}
  */
-record PackageUrl(String type, String namespace, String name, String version) {
+public record PackageUrl(String type, String namespace, String name, String version) {
 
     private static final Pattern PURL = Pattern.compile("^pkg:([A-Za-z0-9.+-]+)/([^@?#]+?)(?:@([^?#]+))?(?:[?#].*)?$");
 
-    static Optional<PackageUrl> parse(String text) {
+    public static Optional<PackageUrl> parse(String text) {
         Matcher matcher = PURL.matcher(text == null ? "" : text.strip());
         if (!matcher.matches()) {
             return Optional.empty();
@@ -31,7 +31,7 @@ record PackageUrl(String type, String namespace, String name, String version) {
     }
 
     /** The name people use: {@code group:artifact} for Maven, {@code @scope/name} for npm, {@code namespace/name} otherwise. */
-    String packageName() {
+    public String packageName() {
         if (namespace == null) {
             return name;
         }

@@ -1,4 +1,4 @@
-package io.tollgate.findings.parsers.streaming;
+package io.tollgate.findings.parsers.reading;
 
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.XmlReports;

@@ -1,4 +1,4 @@
-package io.tollgate.findings.parsers.streaming;
+package io.tollgate.findings.parsers.reading;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +55,16 @@ public record XmlElement(String name, Map<String, String> attributes, String tex
     /** The texts of the elements found by {@link #path}, blanks left out. */
     public List<String> texts(String... names) {
         return path(names).stream().map(XmlElement::text).filter(t -> t != null).toList();
+    }
+
+    /** The text of the first element found by {@link #path} that holds a decimal number, as one; {@code null} if none does. */
+    public Double number(String... names) {
+        for (XmlElement element : path(names)) {
+            if (element.text != null && element.text.matches("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
+                return Double.valueOf(element.text);
+            }
+        }
+        return null;
     }
 
     public String attribute(String attributeName) {

@@ -1,4 +1,4 @@
-package io.tollgate.findings.parsers.streaming;
+package io.tollgate.findings.parsers.reading;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

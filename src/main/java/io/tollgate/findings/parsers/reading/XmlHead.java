@@ -1,4 +1,4 @@
-package io.tollgate.findings.parsers.streaming;
+package io.tollgate.findings.parsers.reading;
 
 import java.util.Optional;
 

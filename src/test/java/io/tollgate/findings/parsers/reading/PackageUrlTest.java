@@ -1,4 +1,4 @@
-package io.tollgate.findings.parsers.dependencycheck;
+package io.tollgate.findings.parsers.reading;
 
 import org.junit.jupiter.api.Test;
 
