@@ -69,7 +69,7 @@ final class CycloneDxFindings {
                 .packageVersion(version)
                 .vulnerabilityIds(FindingText.distinct(ids))
                 .description(FindingText.joined("\n\n", vulnerability.description(), vulnerability.detail(),
-                        component == null || component.purl() == null ? null : "Package URL: " + component.purl(),
+                        component == null ? null : FindingText.labelled("Package URL", component.purl()),
                         analysis == null || suppressed ? null : FindingText.labelled("Analysis", analysisText(analysis))))
                 .remediation(vulnerability.recommendation())
                 .references(FindingText.distinct(references))
@@ -93,5 +93,4 @@ final class CycloneDxFindings {
                 : analysis.state() + (analysis.justification() == null ? "" : " (" + analysis.justification() + ")");
         return analysis.detail() == null ? state : state + ": " + analysis.detail();
     }
-
 }

@@ -10,9 +10,6 @@ import io.tollgate.findings.parsers.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static io.tollgate.findings.parsers.JsonReports.integer;
 import static io.tollgate.findings.parsers.JsonReports.text;
@@ -30,8 +27,8 @@ final class TrivyFindings {
 
     static final String TOOL = "Trivy";
 
-    /** Where a result was found: the target, its class and type, and the Kubernetes workload when there is one. */
-    private record Target(String name, String resultClass, String type, String workload) {
+    /** Where a result was found: the target, its class, and the Kubernetes workload when there is one. */
+    private record Target(String name, String resultClass, String workload) {
 
         boolean isFile() {
             return workload == null && !"os-pkgs".equals(resultClass);
@@ -47,17 +44,16 @@ final class TrivyFindings {
     /** A workload of a Kubernetes report: namespace, kind, name and the results of scanning it. */
     void workload(JsonNode workload, String pointer) throws ReportFormatException {
         requireObject(workload, pointer);
-        String name = Stream.of(text(workload, "Namespace"), text(workload, "Kind"), text(workload, "Name"))
-                .filter(Objects::nonNull).collect(Collectors.joining("/"));
+        String name = joined("/", text(workload, "Namespace"), text(workload, "Kind"), text(workload, "Name"));
         List<JsonNode> results = objects(workload, "Results", pointer);
         for (int i = 0; i < results.size(); i++) {
-            result(results.get(i), pointer + "/Results/" + i, name.isEmpty() ? null : name);
+            result(results.get(i), pointer + "/Results/" + i, name);
         }
     }
 
     void result(JsonNode result, String pointer, String workload) throws ReportFormatException {
         requireObject(result, pointer);
-        Target target = new Target(text(result, "Target"), text(result, "Class"), text(result, "Type"), workload);
+        Target target = new Target(text(result, "Target"), text(result, "Class"), workload);
         for (JsonNode vulnerability : objects(result, "Vulnerabilities", pointer)) {
             sink.finding(vulnerability(vulnerability, target).build());
         }
@@ -201,8 +197,6 @@ final class TrivyFindings {
             throw new ReportFormatException(TrivyParser.ID, pointer, "expected an object");
         }
     }
-
-
 
     private static List<String> withFirst(String first, List<String> rest) {
         List<String> all = new ArrayList<>();

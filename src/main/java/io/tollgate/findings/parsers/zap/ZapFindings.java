@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * One finding per ZAP alert: the rule that fired, located on the first of the URLs it fired on in alphabetical order
- * (not in the order ZAP happened to crawl them, so that the location stays the same from scan to scan), with the number
- * of affected requests and the first of them listed in the description. ZAP's confidence "0" means a person marked the alert a
- * false positive in ZAP: such alerts are kept as suppressed.
+ * (not in the order ZAP happened to crawl them, so that the location stays the same from scan to scan), with the
+ * number of affected requests and the first of them listed in the description. Confidence "0" means a person marked
+ * the alert a false positive in ZAP: such alerts are kept as suppressed.
  */
 final class ZapFindings {
 
