@@ -70,7 +70,6 @@ public final class JsonWalker {
             advance();
             handler.field(name, pointer + "/" + escape(name));
         }
-        requireEnd(JsonToken.END_OBJECT, pointer);
     }
 
     /** Calls the handler for every element of the array the walker stands on; {@code null} counts as empty. */
@@ -83,9 +82,6 @@ public final class JsonWalker {
         }
         int index = 0;
         while (advance() != JsonToken.END_ARRAY) {
-            if (current() == null) {
-                throw new ReportFormatException(format, position(), "the report ends inside " + pointer);
-            }
             handler.item(pointer + "/" + index++);
         }
     }
@@ -141,11 +137,6 @@ public final class JsonWalker {
         }
     }
 
-    private void requireEnd(JsonToken expected, String pointer) throws ReportFormatException {
-        if (current() != expected) {
-            throw new ReportFormatException(format, position(), "the report ends inside " + (pointer.isEmpty() ? "/" : pointer));
-        }
-    }
 
     private String position() {
         String position = JsonReports.position(parser.currentLocation());
