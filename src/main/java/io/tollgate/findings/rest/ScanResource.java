@@ -58,7 +58,7 @@ public class ScanResource {
                            @QueryParam("commit") String commit, @QueryParam("branch") String branch,
                            @QueryParam("pipelineUrl") String pipelineUrl, @QueryParam("fileName") String fileName,
                            InputStream body, UriInfo uri) {
-        ImportRequest request = new ImportRequest(team, environment, component, tool, format, mode(mode), commit, branch,
+        ImportRequest request = new ImportRequest(team, environment, component, tool, format, ScanMode.fromParameter(mode), commit, branch,
                 pipelineUrl, fileName);
         return created(imports.importReport(viewer.get(), request, body), uri);
     }
@@ -73,7 +73,7 @@ public class ScanResource {
         if (file == null) {
             throw new InvalidInputException("file", "attach the report as the form part 'file'");
         }
-        ImportRequest request = new ImportRequest(team, environment, component, tool, format, mode(mode), commit, branch,
+        ImportRequest request = new ImportRequest(team, environment, component, tool, format, ScanMode.fromParameter(mode), commit, branch,
                 pipelineUrl, file.fileName());
         try (InputStream body = Files.newInputStream(file.uploadedFile())) {
             return created(imports.importReport(viewer.get(), request, body), uri);
@@ -99,16 +99,5 @@ public class ScanResource {
     private static Response created(ImportSummary summary, UriInfo uri) {
         return Response.created(uri.getBaseUriBuilder().path("/api/v1/scans/{id}").build(summary.scanId()))
                 .entity(summary).build();
-    }
-
-    static ScanMode mode(String mode) {
-        if (mode == null || mode.isBlank()) {
-            return ScanMode.FULL;
-        }
-        try {
-            return ScanMode.valueOf(mode.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("mode", "must be full or partial");
-        }
     }
 }
