@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +60,7 @@ class PortalBrowserTest {
         browser.findElement(By.id("email")).sendKeys(admin.email());
         browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
         browser.findElement(By.cssSelector("form[action='/signin'] button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/signin/verify");
+        waitForPath("/signin/verify");
         browser.findElement(By.id("code")).sendKeys(totp.codeAt(admin.totpSecret(), Instant.now().getEpochSecond() / 30));
         browser.findElement(By.cssSelector("form[action='/signin/verify'] button")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
@@ -71,8 +74,8 @@ class PortalBrowserTest {
         slugField.clear();
         slugField.sendKeys(slug);
         browser.findElement(By.cssSelector("form[action='/teams'] button")).click();
+        waitForPath("/teams/" + slug);
         assertThat(flash()).contains("Team Browser Team created.");
-        assertThat(browser.getCurrentUrl()).endsWith("/teams/" + slug);
 
         browser.findElement(By.id("member-email")).sendKeys(colleague.email());
         new Select(browser.findElement(By.id("member-role"))).selectByValue("LEAD");
@@ -90,6 +93,11 @@ class PortalBrowserTest {
         assertThat(browser.findElement(By.id("members-table")).getText()).contains(colleague.email()).contains("Lead");
         assertThat(browser.findElement(By.cssSelector("section[aria-labelledby='env-staging']")).getText())
                 .contains(accountId).contains("Browser staging");
+    }
+
+    /** Form posts answer with a redirect; wait until the browser has followed it. */
+    private void waitForPath(String path) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + path + "$"));
     }
 
     private String flash() {
