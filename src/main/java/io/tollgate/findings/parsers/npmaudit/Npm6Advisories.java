@@ -25,11 +25,11 @@ final class Npm6Advisories {
     private Npm6Advisories() {
     }
 
-    static void read(JsonNode advisories, ReportSink sink) throws ReportFormatException {
+    static void read(JsonNode advisories, String pointer, ReportSink sink) throws ReportFormatException {
         for (Map.Entry<String, JsonNode> entry : advisories.properties()) {
             JsonNode advisory = entry.getValue();
             if (!advisory.isObject()) {
-                throw new ReportFormatException(NpmAuditParser.ID, NpmAdvisories.pointer("/advisories", entry.getKey()),
+                throw new ReportFormatException(NpmAuditParser.ID, NpmAdvisories.pointer(pointer, entry.getKey()),
                         "an advisory is an object");
             }
             sink.finding(toFinding(entry.getKey(), advisory));

@@ -29,7 +29,7 @@ final class Npm7Vulnerabilities {
         for (Map.Entry<String, JsonNode> entry : vulnerabilities.properties()) {
             JsonNode vulnerable = entry.getValue();
             if (!vulnerable.isObject()) {
-                throw new ReportFormatException(NpmAuditParser.ID, NpmAdvisories.pointer(pointer, entry.getKey()),
+                throw new ReportFormatException(NpmAuditV7Parser.ID, NpmAdvisories.pointer(pointer, entry.getKey()),
                         "a vulnerable package is an object");
             }
             for (JsonNode via : vulnerable.path("via")) {

@@ -9,8 +9,6 @@ import io.tollgate.findings.parsers.ReportSample;
 import io.tollgate.findings.parsers.Severity;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,46 +50,25 @@ class NpmAuditParserTest extends AbstractReportParserTest {
     }
 
     @Test
-    void anNpm7AdvisoryBecomesADependencyFinding() throws ReportFormatException {
+    void anAdvisoryBecomesADependencyFindingNamingItsPackage() throws ReportFormatException {
         NormalizedFinding finding = parse("one.json").findings.get(0);
 
         assertThat(finding.tool()).isEqualTo("npm audit");
-        assertThat(finding.ruleId()).isEqualTo("1097679");
-        assertThat(finding.title()).isEqualTo("Axios Cross-Site Request Forgery Vulnerability");
-        assertThat(finding.severity()).isEqualTo(Severity.MEDIUM);
-        assertThat(finding.cweIds()).containsExactly(352);
-        assertThat(finding.packageName()).isEqualTo("axios");
-        assertThat(finding.packageVersion()).as("npm 7 does not say which version is installed").isNull();
-        assertThat(finding.fixedVersion()).isEqualTo("1.6.8");
-        assertThat(finding.vulnerabilityIds()).containsExactly("GHSA-wf5p-g6vw-rhxx");
-        assertThat(finding.description()).contains("Vulnerable versions: >=0.8.1 <0.28.0").contains("node_modules/axios");
-        assertThat(finding.remediation()).isEqualTo("Upgrade axios to 1.6.8, a semver-major change (npm audit fix --force).");
-        assertThat(finding.references()).containsExactly("https://github.com/advisories/GHSA-wf5p-g6vw-rhxx");
+        assertThat(finding.ruleId()).isEqualTo("1589");
+        assertThat(finding.title()).isEqualTo("Prototype Pollution in ini");
+        assertThat(finding.severity()).isEqualTo(Severity.LOW);
+        assertThat(finding.cweIds()).containsExactly(1321);
+        assertThat(finding.packageName()).isEqualTo("ini");
+        assertThat(finding.packageVersion()).isEqualTo("1.3.5");
+        assertThat(finding.fixedVersion()).isEqualTo("1.3.6");
+        assertThat(finding.vulnerabilityIds()).containsExactly("CVE-2020-7788", "GHSA-qqgx-2p2h-9c37");
         assertThat(finding.toolIdentity()).isNull();
     }
 
     @Test
-    void everyAdvisoryIsAFindingAndPackagesVulnerableOnlyThroughOthersAreNot() throws ReportFormatException {
+    void advisoriesAreReadWithTheirInstalledVersionsAndPaths() throws ReportFormatException {
         List<NormalizedFinding> findings = parse("many.json").findings;
 
-        assertThat(findings).extracting(NormalizedFinding::packageName, NormalizedFinding::ruleId, NormalizedFinding::severity)
-                .containsExactly(
-                        tuple("axios", "1097679", Severity.MEDIUM),
-                        tuple("jsonwebtoken", "1097690", Severity.HIGH),
-                        tuple("jsonwebtoken", "1097694", Severity.MEDIUM),
-                        tuple("semver", "1096482", Severity.MEDIUM));
-        assertThat(findings.get(2).cweIds()).containsExactly(287, 1259);
-        NormalizedFinding semver = findings.get(3);
-        assertThat(semver.fixedVersion()).isNull();
-        assertThat(semver.remediation()).isEqualTo("Run npm audit fix.");
-        assertThat(semver.description()).contains("Makes these packages vulnerable too: make-dir");
-    }
-
-    @Test
-    void npm6AdvisoriesAreReadWithTheirInstalledVersionsAndPaths() throws ReportFormatException {
-        List<NormalizedFinding> findings = parse("npm6.json").findings;
-
-        assertThat(findings).hasSize(2);
         NormalizedFinding lodash = findings.get(0);
         assertThat(lodash.ruleId()).isEqualTo("1673");
         assertThat(lodash.title()).isEqualTo("Command Injection in lodash");
@@ -111,50 +88,64 @@ class NpmAuditParserTest extends AbstractReportParserTest {
         assertThat(minimist.cweIds()).isEmpty();
         assertThat(minimist.fixedVersion()).as("a patched range of two lines names no single version").isNull();
         assertThat(minimist.remediation()).isEqualTo("Upgrade to a patched version: >=0.2.1 <1.0.0 || >=1.2.3");
+
+        assertThat(findings.subList(2, 4)).extracting(NormalizedFinding::title, NormalizedFinding::severity)
+                .as("a title that names its package keeps it once")
+                .containsExactly(tuple("Prototype Pollution in y18n", Severity.HIGH),
+                        tuple("Regular expression denial of service in glob-parent", Severity.MEDIUM));
     }
 
     @Test
-    void theAuditOfAFixDryRunIsRead() throws ReportFormatException {
+    void anNpm7ReportIsRefusedNamingTheFormatThatReadsIt() {
+        assertThatThrownBy(() -> NpmReports.parseResource(parser, "/reports/npm-audit-v7/many.json"))
+                .isInstanceOfSatisfying(ReportFormatException.class, e -> {
+                    assertThat(e.format()).isEqualTo("npm-audit");
+                    assertThat(e.position()).isEqualTo("/auditReportVersion");
+                    assertThat(e.reason()).contains("npm 7 or later report").contains("the format npm-audit-v7 reads it");
+                });
+    }
+
+    @Test
+    void theOutputOfAnNpm7FixDryRunIsRefusedAtItsAudit() {
         String report = """
-                {"added": 0, "removed": 0, "changed": 1, "audit": {"auditReportVersion": 2, "vulnerabilities": {
-                  "ms": {"name": "ms", "severity": "low", "via": [{"source": 1, "name": "ms", "title": "ReDoS", "severity": "low",
-                    "url": "https://github.com/advisories/GHSA-w9mr-4mfr-499f", "cwe": ["CWE-400"], "range": "<2.0.0"}],
-                    "fixAvailable": true}}}}
+                {"added": 0, "removed": 0, "changed": 1, "audit": {"auditReportVersion": 2, "vulnerabilities": {}}}
                 """;
 
-        assertThat(parseText(report).findings).extracting(NormalizedFinding::title, NormalizedFinding::severity)
-                .containsExactly(tuple("ReDoS in ms", Severity.LOW));
+        assertThatThrownBy(() -> parseText(report)).isInstanceOfSatisfying(ReportFormatException.class, e -> {
+            assertThat(e.position()).isEqualTo("/audit/auditReportVersion");
+            assertThat(e.reason()).contains("npm-audit-v7");
+        });
     }
 
     @Test
     void anAuditThatFailedIsRefusedWithNpmsMessage() {
-        assertThatThrownBy(() -> parseText("{\"error\": {\"code\": \"ENOLOCK\", \"summary\": \"This command requires an existing lockfile.\"}}"))
-                .isInstanceOfSatisfying(ReportFormatException.class, e -> {
-                    assertThat(e.position()).isEqualTo("/error");
-                    assertThat(e.reason()).contains("requires an existing lockfile");
-                });
+        String report = """
+                {"error": {"code": "EAUDITNOLOCK", "summary": "Neither npm-shrinkwrap.json nor package-lock.json found: \
+                Cannot audit a project without a lockfile", "detail": "Try creating one first with: npm i --package-lock-only"}}
+                """;
+
+        assertThatThrownBy(() -> parseText(report)).isInstanceOfSatisfying(ReportFormatException.class, e -> {
+            assertThat(e.position()).isEqualTo("/error");
+            assertThat(e.reason()).contains("Cannot audit a project without a lockfile");
+        });
     }
 
     @Test
     void aJsonDocumentOfAnotherShapeIsRefusedWithItsPointer() {
         assertThatThrownBy(() -> parseText("{\"vulnerabilities\": {}}"))
-                .isInstanceOfSatisfying(ReportFormatException.class, e -> assertThat(e.position()).isEqualTo("/vulnerabilities"));
-        assertThatThrownBy(() -> parseText("{\"auditReportVersion\": 2, \"vulnerabilities\": {\"@aws-sdk/client-s3\": 3}}"))
-                .isInstanceOfSatisfying(ReportFormatException.class,
-                        e -> assertThat(e.position()).isEqualTo("/vulnerabilities/@aws-sdk~1client-s3"));
+                .isInstanceOfSatisfying(ReportFormatException.class, e -> assertThat(e.position()).isEqualTo("/advisories"));
+        assertThatThrownBy(() -> parseText("{\"advisories\": {\"1673\": \"lodash\"}, \"muted\": []}"))
+                .isInstanceOfSatisfying(ReportFormatException.class, e -> assertThat(e.position()).isEqualTo("/advisories/1673"));
         assertThatThrownBy(() -> parseText("[]")).isInstanceOf(ReportFormatException.class);
     }
 
     @Test
-    void otherReportsWithVulnerabilitiesAreNotTakenForNpmAudit() {
-        assertThat(parser.accepts(new ReportSample("{\"vulnerabilities\": [{\"id\": \"SNYK-JS-X-1\"}], \"dependencyCount\": 3}", "snyk.json")))
-                .isFalse();
+    void onlyTheNpm6ShapeIsTakenForThisFormat() {
         assertThat(parser.accepts(new ReportSample("{\"advisories\": {\"GHSA-x\": {}}}", "other.json"))).isFalse();
+        assertThat(parser.accepts(NpmReports.sample("/reports/npm-audit-v7/many.json"))).as("an npm 7 report").isFalse();
     }
 
     private CollectingSink parseText(String report) throws ReportFormatException {
-        CollectingSink sink = new CollectingSink();
-        parser.parse(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), sink);
-        return sink;
+        return NpmReports.parseText(parser, report);
     }
 }
