@@ -75,18 +75,18 @@ class PortalBrowserTest {
         slugField.sendKeys(slug);
         browser.findElement(By.cssSelector("form[action='/teams'] button")).click();
         waitForPath("/teams/" + slug);
-        assertThat(flash()).contains("Team Browser Team created.");
+        waitForFlash("Team Browser Team created.");
 
         browser.findElement(By.id("member-email")).sendKeys(colleague.email());
         new Select(browser.findElement(By.id("member-role"))).selectByValue("LEAD");
         browser.findElement(By.cssSelector("form[action='/teams/" + slug + "/members'] button")).click();
-        assertThat(flash()).contains("is now a lead of the team");
+        waitForFlash("is now a lead of the team");
 
         browser.findElement(By.id("accountId")).sendKeys(accountId);
         browser.findElement(By.id("account-name")).sendKeys("Browser staging");
         new Select(browser.findElement(By.id("account-environment"))).selectByValue("staging");
         browser.findElement(By.cssSelector("form[action='/teams/" + slug + "/accounts'] button")).click();
-        assertThat(flash()).contains("Account " + accountId + " registered in Staging.");
+        waitForFlash("Account " + accountId + " registered in Staging.");
 
         browser.navigate().refresh();
         assertThat(browser.findElements(By.cssSelector(".flash"))).as("the flash is shown once").isEmpty();
@@ -100,8 +100,9 @@ class PortalBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + path + "$"));
     }
 
-    private String flash() {
-        return browser.findElement(By.cssSelector(".flash")).getText();
+    private void waitForFlash(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), text));
     }
 
     private String url(String path) {
