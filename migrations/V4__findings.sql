@@ -43,7 +43,7 @@ CREATE TABLE finding (
     environment_id   BIGINT       NOT NULL REFERENCES environment (id),
     component_id     BIGINT       NOT NULL REFERENCES component (id) ON DELETE CASCADE,
     tool             VARCHAR(100) NOT NULL,
-    fingerprint      CHAR(64)     NOT NULL,
+    fingerprint      VARCHAR(64)  NOT NULL,
     status           VARCHAR(16)  NOT NULL CHECK (status IN ('OPEN', 'FIXED', 'FALSE_POSITIVE', 'RISK_ACCEPTED')),
     suppressed       BOOLEAN      NOT NULL DEFAULT FALSE,
     suppression_reason VARCHAR(2000),
@@ -72,7 +72,7 @@ CREATE TABLE finding (
     reference_urls   TEXT[]       NOT NULL DEFAULT '{}',
     tool_identity    VARCHAR(500),
     secret_masked    VARCHAR(20),
-    secret_hash      CHAR(64),
+    secret_hash      VARCHAR(64),
     first_seen_at    TIMESTAMPTZ  NOT NULL,
     last_seen_at     TIMESTAMPTZ  NOT NULL,
     fixed_at         TIMESTAMPTZ,
@@ -84,19 +84,19 @@ CREATE TABLE finding (
     status_changed_by VARCHAR(254),
     status_changed_at TIMESTAMPTZ,
     UNIQUE (component_id, tool, fingerprint)
-);
+) WITH (fillfactor = 70); -- room on each page, so that re-imports update rows in place (HOT)
 CREATE SEQUENCE finding_seq START WITH 1 INCREMENT BY 50;
 CREATE INDEX finding_team_env_status ON finding (team_id, environment_id, status, severity_rank DESC, id DESC);
 CREATE INDEX finding_owasp ON finding (owasp_category) WHERE owasp_category IS NOT NULL;
-CREATE INDEX finding_cwe ON finding USING GIN (cwe_ids);
 
--- What happened to a finding, scan by scan: detected, fixed, reopened, and changes made by people.
+-- What happened to a finding after its detection (first_seen_at, first_scan_id): fixed, reopened, and changes
+-- made by people.
 CREATE TABLE finding_event (
     id          BIGINT PRIMARY KEY,
     finding_id  BIGINT      NOT NULL REFERENCES finding (id) ON DELETE CASCADE,
     scan_id     BIGINT,
     occurred_at TIMESTAMPTZ NOT NULL,
-    kind        VARCHAR(20) NOT NULL CHECK (kind IN ('DETECTED', 'FIXED', 'REOPENED', 'STATUS_CHANGED')),
+    kind        VARCHAR(20) NOT NULL CHECK (kind IN ('FIXED', 'REOPENED', 'STATUS_CHANGED')),
     actor       VARCHAR(254),
     detail      VARCHAR(2000)
 );

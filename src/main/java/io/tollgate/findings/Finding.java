@@ -41,7 +41,7 @@ public class Finding extends PanacheEntity {
     @Column(nullable = false)
     public String tool;
 
-    @Column(nullable = false, length = 64, columnDefinition = "bpchar")
+    @Column(nullable = false, length = 64)
     public String fingerprint;
 
     @Enumerated(EnumType.STRING)
@@ -123,7 +123,7 @@ public class Finding extends PanacheEntity {
     @Column(name = "secret_masked")
     public String secretMasked;
 
-    @Column(name = "secret_hash", length = 64, columnDefinition = "bpchar")
+    @Column(name = "secret_hash", length = 64)
     public String secretHash;
 
     @Column(name = "first_seen_at", nullable = false)

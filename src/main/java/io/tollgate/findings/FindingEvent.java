@@ -8,9 +8,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-/** One step in a finding's history: detected, fixed, reopened by a scan, or changed by a person. */
+/**
+ * One step in a finding's history: fixed or reopened by a scan, or changed by a person. The detection itself is
+ * not stored: it is the finding's first sighting, shown by {@link #detection(Finding)}.
+ */
 @Entity
 @Table(name = "finding_event")
 public class FindingEvent extends PanacheEntity {
@@ -34,7 +38,21 @@ public class FindingEvent extends PanacheEntity {
 
     public String detail;
 
-    public static List<FindingEvent> of(long findingId) {
-        return list("findingId = ?1 order by occurredAt, id", findingId);
+    /** The whole history, detection first. */
+    public static List<FindingEvent> historyOf(Finding finding) {
+        List<FindingEvent> history = new ArrayList<>();
+        history.add(detection(finding));
+        history.addAll(list("findingId = ?1 order by occurredAt, id", finding.id));
+        return history;
+    }
+
+    /** The detection, derived from the finding's first sighting; never persisted. */
+    static FindingEvent detection(Finding finding) {
+        FindingEvent detected = new FindingEvent();
+        detected.findingId = finding.id;
+        detected.scanId = finding.firstScanId;
+        detected.occurredAt = finding.firstSeenAt;
+        detected.kind = Kind.DETECTED;
+        return detected;
     }
 }

@@ -4,6 +4,7 @@ import io.tollgate.findings.ScanMode;
 import io.tollgate.findings.parsers.NormalizedFinding;
 import io.tollgate.findings.parsers.PassedCheck;
 import io.tollgate.findings.parsers.Severity;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -23,6 +24,8 @@ import java.util.List;
  */
 final class BulkFindingWriter {
 
+    private static final Logger LOG = Logger.getLogger(BulkFindingWriter.class);
+
     private static final String STAGING_TABLE = """
             CREATE TEMP TABLE import_staging (
                 seq INT, kind CHAR(1), fingerprint TEXT, severity TEXT, title TEXT, reported_by TEXT, rule_id TEXT,
@@ -32,53 +35,46 @@ final class BulkFindingWriter {
                 suppressed BOOLEAN, suppression_reason TEXT, secret_masked TEXT, secret_hash TEXT, sla_days INT
             ) ON COMMIT DROP""";
 
-    /** One row per fingerprint: a report that repeats a finding counts it once. */
-    private static final String INCOMING = """
-            CREATE TEMP TABLE import_incoming ON COMMIT DROP AS
-            SELECT DISTINCT ON (fingerprint) * FROM import_staging WHERE kind = 'F' ORDER BY fingerprint, seq""";
+    /** Findings fixed earlier and reported again: open again, counted as reopened. */
+    private static final String REOPENED = """
+            WITH reopened AS (
+                UPDATE finding f SET status = 'OPEN', fixed_at = NULL, times_reopened = f.times_reopened + 1
+                FROM import_staging i
+                WHERE i.kind = 'F' AND f.component_id = ? AND f.tool = ? AND f.fingerprint = i.fingerprint
+                  AND f.status = 'FIXED'
+                RETURNING f.id)
+            INSERT INTO finding_event (id, finding_id, scan_id, occurred_at, kind)
+            SELECT nextval('finding_event_seq'), id, ?, ?, 'REOPENED' FROM reopened""";
 
-    private static final String MATCHED = """
-            CREATE TEMP TABLE import_matched ON COMMIT DROP AS
-            SELECT f.id, f.status AS old_status, i.*
-            FROM finding f JOIN import_incoming i ON f.fingerprint = i.fingerprint
-            WHERE f.component_id = ? AND f.tool = ?""";
-
+    /** Every known finding the report names again: seen now, with what the tool says of it today. */
     private static final String SEEN_AGAIN = """
-            UPDATE finding f SET last_seen_at = ?, last_scan_id = ?, severity = m.severity, title = m.title,
-                suppressed = m.suppressed, suppression_reason = m.suppression_reason,
-                status = CASE WHEN m.old_status = 'FIXED' THEN 'OPEN' ELSE f.status END,
-                fixed_at = CASE WHEN m.old_status = 'FIXED' THEN NULL ELSE f.fixed_at END,
-                times_reopened = f.times_reopened + CASE WHEN m.old_status = 'FIXED' THEN 1 ELSE 0 END
-            FROM import_matched m WHERE f.id = m.id""";
+            UPDATE finding f SET last_seen_at = ?, last_scan_id = ?, severity = i.severity, title = i.title,
+                suppressed = i.suppressed, suppression_reason = i.suppression_reason
+            FROM import_staging i
+            WHERE i.kind = 'F' AND f.component_id = ? AND f.tool = ? AND f.fingerprint = i.fingerprint""";
 
-    private static final String REOPENED_EVENTS = """
-            INSERT INTO finding_event (id, finding_id, scan_id, occurred_at, kind)
-            SELECT nextval('finding_event_seq'), id, ?, ?, 'REOPENED' FROM import_matched WHERE old_status = 'FIXED'""";
-
+    /** New findings; their detection is their first_seen_at and first_scan_id, so no event row is written. */
     private static final String NEW_FINDINGS = """
-            WITH inserted AS (
-                INSERT INTO finding (id, team_id, environment_id, component_id, tool, fingerprint, status, suppressed,
-                    suppression_reason, severity, title, reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice,
-                    control_id, check_id, file_path, line, resource, package_name, package_version, fixed_version,
-                    vulnerability_ids, description, remediation, reference_urls, tool_identity, secret_masked, secret_hash,
-                    first_seen_at, last_seen_at, first_scan_id, last_scan_id, sla_due_at)
-                SELECT nextval('finding_seq'), ?, ?, ?, ?, i.fingerprint, 'OPEN', i.suppressed, i.suppression_reason,
-                    i.severity, i.title, i.reported_by, i.rule_id, i.cwe_ids, i.owasp_category, i.sas_id, i.practice,
-                    i.control_id, i.check_id, i.file_path, i.line, i.resource, i.package_name, i.package_version,
-                    i.fixed_version, i.vulnerability_ids, i.description, i.remediation, i.reference_urls, i.tool_identity,
-                    i.secret_masked, i.secret_hash, ?, ?, ?, ?,
-                    CASE WHEN i.sla_days IS NULL THEN NULL ELSE ?::timestamptz + make_interval(days => i.sla_days) END
-                FROM import_incoming i
-                WHERE NOT EXISTS (SELECT 1 FROM import_matched m WHERE m.fingerprint = i.fingerprint)
-                RETURNING id)
-            INSERT INTO finding_event (id, finding_id, scan_id, occurred_at, kind)
-            SELECT nextval('finding_event_seq'), id, ?, ?, 'DETECTED' FROM inserted""";
+            INSERT INTO finding (id, team_id, environment_id, component_id, tool, fingerprint, status, suppressed,
+                suppression_reason, severity, title, reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice,
+                control_id, check_id, file_path, line, resource, package_name, package_version, fixed_version,
+                vulnerability_ids, description, remediation, reference_urls, tool_identity, secret_masked, secret_hash,
+                first_seen_at, last_seen_at, first_scan_id, last_scan_id, sla_due_at)
+            SELECT nextval('finding_seq'), ?, ?, ?, ?, i.fingerprint, 'OPEN', i.suppressed, i.suppression_reason,
+                i.severity, i.title, i.reported_by, i.rule_id, i.cwe_ids, i.owasp_category, i.sas_id, i.practice,
+                i.control_id, i.check_id, i.file_path, i.line, i.resource, i.package_name, i.package_version,
+                i.fixed_version, i.vulnerability_ids, i.description, i.remediation, i.reference_urls, i.tool_identity,
+                i.secret_masked, i.secret_hash, ?, ?, ?, ?,
+                CASE WHEN i.sla_days IS NULL THEN NULL ELSE ?::timestamptz + make_interval(days => i.sla_days) END
+            FROM import_staging i
+            WHERE i.kind = 'F' AND NOT EXISTS (SELECT 1 FROM finding f
+                              WHERE f.component_id = ? AND f.tool = ? AND f.fingerprint = i.fingerprint)""";
 
     private static final String FIXED = """
             WITH gone AS (
                 UPDATE finding f SET status = 'FIXED', fixed_at = ?
                 WHERE f.component_id = ? AND f.tool = ? AND f.status = 'OPEN'
-                  AND NOT EXISTS (SELECT 1 FROM import_incoming i WHERE i.fingerprint = f.fingerprint)
+                  AND NOT EXISTS (SELECT 1 FROM import_staging i WHERE i.kind = 'F' AND i.fingerprint = f.fingerprint)
                 RETURNING f.id)
             INSERT INTO finding_event (id, finding_id, scan_id, occurred_at, kind)
             SELECT nextval('finding_event_seq'), id, ?, ?, 'FIXED' FROM gone""";
@@ -103,8 +99,10 @@ final class BulkFindingWriter {
     private final long scanId;
     private final Timestamp now;
     private CopyRowWriter rows;
+    private final FingerprintSet staged = new FingerprintSet();
     private int seq;
     private int passed;
+    private int suppressed;
 
     BulkFindingWriter(Connection connection, ImportTarget target, long scanId, Instant now) {
         this.connection = connection;
@@ -122,8 +120,15 @@ final class BulkFindingWriter {
         rows = new CopyRowWriter(copy);
     }
 
+    /** Stages a finding; one the report already named (same fingerprint) is counted once. */
     void finding(StagedRow row) throws SQLException {
+        if (!staged.add(row.fingerprint())) {
+            return;
+        }
         NormalizedFinding f = row.finding();
+        if (f.suppressed()) {
+            suppressed++;
+        }
         rows.number(++seq).text("F").text(row.fingerprint()).text(f.severity().name()).text(f.title(), 500)
                 .text(f.tool(), 100).text(f.ruleId(), 300).integers(f.cweIds())
                 .text(row.classification().owaspCategory()).text(row.classification().sasId())
@@ -150,25 +155,22 @@ final class BulkFindingWriter {
 
     /** Ends the COPY and merges: seen again, reopened, new, fixed (full scans only), control evaluations. */
     Outcome finish(ScanMode mode) throws SQLException {
+        long copied = System.nanoTime();
         rows.finish();
+        LOG.debugf("%d ms: end of COPY", (System.nanoTime() - copied) / 1_000_000);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(INCOMING);
-            statement.execute("ANALYZE import_incoming");
+            statement.execute("CREATE INDEX ON import_staging (fingerprint)");
+            statement.execute("ANALYZE import_staging");
         }
-        execute(MATCHED, target.componentId(), target.tool());
-        int matched = count("SELECT count(*) FROM import_matched");
-        int reopened = count("SELECT count(*) FROM import_matched WHERE old_status = 'FIXED'");
-        int incoming = count("SELECT count(*) FROM import_incoming");
-        int suppressed = count("SELECT count(*) FROM import_incoming WHERE suppressed");
-        execute(SEEN_AGAIN, now, scanId);
-        execute(REOPENED_EVENTS, scanId, now);
+        int reopened = execute(REOPENED, target.componentId(), target.tool(), scanId, now);
+        int seen = execute(SEEN_AGAIN, now, scanId, target.componentId(), target.tool());
         int created = execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(), target.tool(),
-                now, now, scanId, scanId, now, scanId, now);
+                now, now, scanId, scanId, now, target.componentId(), target.tool());
         int fixed = mode == ScanMode.FULL
                 ? execute(FIXED, now, target.componentId(), target.tool(), scanId, now)
                 : 0;
         execute(CONTROL_EVALUATIONS, scanId, target.teamId(), target.environmentId(), target.componentId(), now);
-        return new Outcome(incoming + passed, created, reopened, fixed, matched - reopened, suppressed, passed, openBySeverity());
+        return new Outcome(staged.size() + passed, created, reopened, fixed, seen - reopened, suppressed, passed, openBySeverity());
     }
 
     /** Stops a COPY in progress after a parse failure; the caller's rollback then discards the staging table. */
@@ -192,19 +194,15 @@ final class BulkFindingWriter {
         return counts;
     }
 
-    private int count(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getInt(1);
-        }
-    }
-
     private int execute(String sql, Object... parameters) throws SQLException {
+        long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
             return statement.executeUpdate();
+        } finally {
+            LOG.debugf("%d ms: %s", (System.nanoTime() - started) / 1_000_000, sql.lines().findFirst().orElse(sql));
         }
     }
 }

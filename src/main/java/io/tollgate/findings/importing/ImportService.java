@@ -26,6 +26,7 @@ import io.tollgate.training.catalog.Classification;
 import io.tollgate.training.catalog.TrainingCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -46,6 +47,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     /** Where a report goes and what it is. Tool and format are optional: the format is detected from the content. */
     public record ImportRequest(String team, String environment, String component, String tool, String format,
@@ -162,6 +165,7 @@ public class ImportService {
                 target.environmentId(), target.componentId());
         scan.persistAndFlush();
         try (Connection connection = dataSource.getConnection()) {
+            LOG.debugf("Import of scan %s into component %s started", scan.id, Long.valueOf(target.componentId()));
             BulkFindingWriter writer = new BulkFindingWriter(connection, target, scan.id, started);
             writer.begin();
             try {

@@ -104,7 +104,7 @@ public class FindingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public FindingDetail detail(Viewer viewer, long id) {
         Finding finding = visible(viewer, id);
-        return new FindingDetail(finding, FindingEvent.of(id));
+        return new FindingDetail(finding, FindingEvent.historyOf(finding));
     }
 
     /**

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Import benchmark: starts the packaged Tollgate with a 512 MB heap against a fresh PostgreSQL database, then
+# uploads generated SARIF reports over HTTP and prints the time to committed rows, first import and re-import.
+# Usage: src/test/bench/import-benchmark.sh [result counts...]      (default: 100000)
+# Needs PostgreSQL on 127.0.0.1:5432 with trust auth for user postgres (as in CI). Results: docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+counts=("${@:-100000}")
+port=18080
+database=tollgate_bench
+heap=${BENCH_HEAP:-512m}
+
+./mvnw -q -B -DskipTests package test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+
+psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database"
+password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$database QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_DATASOURCE_PASSWORD=postgres PORT=$port TOLLGATE_SECURITY_ADMIN_EMAIL=bench@example.test \
+  TOLLGATE_SECURITY_ADMIN_PASSWORD="$password" TOLLGATE_MAX_REPORT_BYTES=4294967296 \
+  java -Xmx"$heap" -jar target/quarkus-app/quarkus-run.jar > target/bench-server.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 1; done
+
+echo "server: java -Xmx$heap, $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.tollgate.bench.ImportBenchmark \
+  "http://127.0.0.1:$port" bench@example.test "$password" "${counts[@]}"
+grep -E "OutOfMemory|ERROR" target/bench-server.log || true
