@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.smallrye.config.ConfigMapping;
+import io.tollgate.findings.importing.FindingsConfig;
 import io.tollgate.security.SecurityConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,8 @@ class DeploymentFilesTest {
             }
         }
         applicationKeys.addAll(mappingKeys(SecurityConfig.class));
+        applicationKeys.addAll(mappingKeys(ContentConfig.class));
+        applicationKeys.addAll(mappingKeys(FindingsConfig.class));
         applicationKeys.add(EmbeddedDatabaseConfigSourceFactory.DATA_DIR);
         Matcher port = Pattern.compile("\\$\\{PORT:(\\d+)}").matcher(properties.getProperty("quarkus.http.port"));
         assertThat(port.find()).as("quarkus.http.port reads PORT with a default").isTrue();
@@ -169,12 +172,20 @@ class DeploymentFilesTest {
     private static void collect(String prefix, Class<?> type, Set<String> keys) {
         for (Method method : type.getDeclaredMethods()) {
             String key = prefix + "." + method.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
-            if (method.getReturnType().isInterface() && method.getReturnType().getEnclosingClass() == SecurityConfig.class) {
+            if (method.isDefault() || method.isSynthetic()) {
+                continue;
+            }
+            if (method.getReturnType().isInterface() && mapping(method.getReturnType()) == mapping(type)) {
                 collect(key, method.getReturnType(), keys);
             } else {
                 keys.add(key);
             }
         }
+    }
+
+    /** The top-level mapping interface a (possibly nested) group belongs to. */
+    private static Class<?> mapping(Class<?> type) {
+        return type.getEnclosingClass() == null ? type : mapping(type.getEnclosingClass());
     }
 
     private static JsonNode kind(List<JsonNode> documents, String kind) {
