@@ -159,6 +159,8 @@ final class BulkFindingWriter {
         rows.finish();
         LOG.debugf("%d ms: end of COPY", (System.nanoTime() - copied) / 1_000_000);
         try (Statement statement = connection.createStatement()) {
+            // The findings just inserted by earlier imports may have no statistics yet: with an index on the
+            // staging rows every plan stays an index lookup, never a scan per finding.
             statement.execute("CREATE INDEX ON import_staging (fingerprint)");
             statement.execute("ANALYZE import_staging");
         }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.tollgate.findings.parsers.Severity;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Import limits and the remediation SLA. */
@@ -13,6 +14,10 @@ public interface FindingsConfig {
     /** Largest report accepted, after decompression, in bytes. */
     @WithDefault("2147483648")
     long maxReportBytes();
+
+    /** How long one import may take before it is rolled back; large reports need minutes. */
+    @WithDefault("30m")
+    Duration importTimeout();
 
     /** Days to fix a finding, counted from first seen, by severity; INFO has no SLA unless set. */
     Sla sla();

@@ -95,7 +95,7 @@ public class ImportService {
             String tool = request.tool() == null || request.tool().isBlank() ? parser.id() : request.tool().strip();
             ImportTarget target = new ImportTarget(destination.teamId(), destination.environmentId(), destination.componentId(), tool);
             ReportParser chosen = parser;
-            return QuarkusTransaction.requiringNew().call(() -> importInTransaction(uploader, request, mode, target,
+            return QuarkusTransaction.requiringNew().timeout((int) config.importTimeout().toSeconds()).call(() -> importInTransaction(uploader, request, mode, target,
                     chosen, report, counted, started));
         } catch (ImportFailure failure) {
             throw refuse(failure.error, parser, uploader, request, destination, mode, started, counted);
