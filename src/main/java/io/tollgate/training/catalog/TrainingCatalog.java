@@ -93,6 +93,12 @@ public class TrainingCatalog {
         return curricula.values().stream().filter(Curriculum::required).toList();
     }
 
+    /** An OWASP Top 10:2025 category id as it is, or the 2025 category a 2021 id (A03:2021) went to. */
+    public Optional<String> owasp2025(String categoryId) {
+        String id = categoryId == null ? "" : categoryId.strip().toUpperCase();
+        return owaspNames.containsKey(id) ? Optional.of(id) : Optional.ofNullable(owasp2021To2025.get(id));
+    }
+
     /** The OWASP Top 10:2025 category of the first CWE that has one, directly or through its 2021 category. */
     public Optional<String> owaspCategory(Collection<Integer> cweIds) {
         for (Integer cwe : cweIds) {
