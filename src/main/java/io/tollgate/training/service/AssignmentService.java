@@ -136,9 +136,9 @@ public class AssignmentService {
         return assignment;
     }
 
-    /** Withdraws an assignment, and with a team's, the copies that joiners received. */
+    /** Withdraws an assignment, and with a team's, the copies that joiners received; answers what was removed. */
     @Transactional
-    public void remove(Viewer viewer, long id) {
+    public Assignment remove(Viewer viewer, long id) {
         Assignment assignment = get(viewer, id);
         if (assignment.team != null) {
             access.requireAssignTo(viewer, assignment.team);
@@ -149,6 +149,7 @@ public class AssignmentService {
         String subject = subject(assignment);
         assignment.delete();
         audit.record(viewer, "training.assignment-removed", "assignment", subject, before, null);
+        return assignment;
     }
 
     /** Hands a new member copies of the team's mandatory assignments, in the transaction that adds them. */

@@ -16,6 +16,11 @@ public enum ItemStatus {
         return dueOn.isAfter(today.plusDays(dueSoonDays)) ? OPEN : DUE_SOON;
     }
 
+    /** The CSS class suffix: the same colour for the same status everywhere. */
+    public String css() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
     /** The label the portal shows. */
     public String label() {
         return switch (this) {

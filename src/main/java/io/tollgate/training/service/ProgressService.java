@@ -9,6 +9,7 @@ import io.tollgate.platform.Paged;
 import io.tollgate.security.Viewer;
 import io.tollgate.training.LessonCompletion;
 import io.tollgate.training.catalog.Curriculum;
+import io.tollgate.training.catalog.Lesson;
 import io.tollgate.training.catalog.TrainingCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,7 +21,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Training progress as learners, leads and managers read it: a person's plan, completion by team and by person, the
@@ -46,8 +46,13 @@ public class ProgressService {
     public record TeamSummary(Team team, TrainingFigure figure, long overdue) {
     }
 
-    /** A member's line in "completion by person". */
+    /** A member's line in "completion by person"; {@code requiredCompletion} as counted in the figure. */
     public record MemberProgress(Membership membership, LearnerPlan plan, Double requiredCompletion) {
+
+        /** The required completion in whole percent, or empty. */
+        public Long requiredPercent() {
+            return requiredCompletion == null ? null : Math.round(requiredCompletion);
+        }
     }
 
     /** Completion by person in one team, with the team's figure. */
@@ -59,7 +64,11 @@ public class ProgressService {
     }
 
     /** Proof that a person completed every lesson of a curriculum, with the version and score of each. */
-    public record Certificate(Person person, Curriculum curriculum, Instant completedAt, List<LessonCompletion> completions) {
+    public record Certificate(Person person, Curriculum curriculum, Instant completedAt, List<CertifiedLesson> lessons) {
+    }
+
+    /** A lesson of a certificate and the completion that counts for it. */
+    public record CertifiedLesson(Lesson lesson, LessonCompletion completion) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -121,12 +130,12 @@ public class ProgressService {
         Curriculum curriculum = catalog.curriculum(curriculumId)
                 .orElseThrow(() -> new NotFoundException("Curriculum", curriculumId));
         Completions completions = new Completions(LessonCompletion.ofPeople(List.of(person.id)));
-        List<LessonCompletion> earned = curriculum.lessons().stream().map(completions::of)
-                .flatMap(Optional::stream).toList();
+        List<CertifiedLesson> earned = curriculum.lessons().stream()
+                .flatMap(l -> completions.of(l).map(c -> new CertifiedLesson(l, c)).stream()).toList();
         if (earned.size() < curriculum.lessons().size()) {
             throw new NotFoundException("Completed curriculum", curriculumId);
         }
-        Instant completedAt = earned.stream().map(c -> c.completedAt).max(Comparator.naturalOrder()).orElseThrow();
+        Instant completedAt = earned.stream().map(c -> c.completion().completedAt).max(Comparator.naturalOrder()).orElseThrow();
         return new Certificate(person, curriculum, completedAt, earned);
     }
 

@@ -30,6 +30,16 @@ public record QuizReview(QuizAttempt attempt, Lesson lesson, boolean current, Li
         public boolean revealed() {
             return explanation != null;
         }
+
+        /** Revealed as a correct option. */
+        public boolean shownCorrect() {
+            return Boolean.TRUE.equals(correct);
+        }
+
+        /** Revealed as a wrong option. */
+        public boolean shownWrong() {
+            return Boolean.FALSE.equals(correct);
+        }
     }
 
     static QuizReview of(QuizAttempt attempt, Lesson lesson) {

@@ -22,7 +22,7 @@ public record TrainingItem(Kind kind, String id, String title, List<Lesson> less
     }
 
     /** The item an assignment names; empty when its file has since been removed from the content. */
-    static Optional<TrainingItem> resolve(TrainingCatalog catalog, String curriculumId, String lessonId) {
+    public static Optional<TrainingItem> resolve(TrainingCatalog catalog, String curriculumId, String lessonId) {
         return curriculumId != null ? catalog.curriculum(curriculumId).map(TrainingItem::of)
                 : catalog.findLesson(lessonId).map(TrainingItem::of);
     }
