@@ -33,6 +33,12 @@ public class TrainingData {
         membership.joinedAt = Instant.now().minus(Duration.ofDays(days));
     }
 
+    /** Gives a person another display name. */
+    @Transactional
+    public void rename(TestUser user, String displayName) {
+        Person.<Person>findById(user.id()).displayName = displayName;
+    }
+
     /** Records a completion of a lesson at a version, as a passed quiz would. */
     @Transactional
     public void completed(TestUser user, String lessonId, String version) {
@@ -50,6 +56,10 @@ public class TrainingData {
     /** Completes lessons at their current versions. */
     public void completed(TestUser user, List<Lesson> lessons) {
         lessons.forEach(l -> completed(user, l.id(), l.version().toString()));
+    }
+
+    public List<Lesson> curriculumLessons(String id) {
+        return catalog.curriculum(id).orElseThrow().lessons();
     }
 
     public Lesson lesson(String id) {
