@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** Assignments of curricula and lessons to teams and people. */
 @Path("/api/v1/assignments")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** The curricula of content/curricula, open to every signed-in person. */
 @Path("/api/v1/curricula")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,14 +1,11 @@
 package io.tollgate.training.rest;
 
 import io.quarkus.security.Authenticated;
-import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.NotFoundException;
 import io.tollgate.platform.PageRequest;
 import io.tollgate.platform.Paged;
 import io.tollgate.security.CurrentViewer;
 import io.tollgate.training.catalog.Classification;
-import io.tollgate.training.catalog.Lesson;
-import io.tollgate.training.catalog.Track;
 import io.tollgate.training.catalog.TrainingCatalog;
 import io.tollgate.training.rest.TrainingViews.AttemptView;
 import io.tollgate.training.rest.TrainingViews.LessonSummaryView;
@@ -33,8 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+/** Lessons, their lookup by weakness, and quiz submissions. Any signed-in person may read and take every lesson. */
 @Path("/api/v1/lessons")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
@@ -65,17 +62,7 @@ public class LessonResource {
     @Operation(summary = "Lessons, optionally of one track or with one tag (A05:2025, SAS-1, CWE-89, clean-tmp)")
     public Paged<LessonSummaryView> list(@QueryParam("track") String track, @QueryParam("tag") String tag,
                                          @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest request = PageRequest.of(page, size);
-        Stream<Lesson> lessons = catalog.lessons().stream();
-        if (track != null && !track.isBlank()) {
-            Track wanted = Track.fromId(track.strip()).orElseThrow(() -> new InvalidInputException("track",
-                    "must be one of " + Stream.of(Track.values()).map(Track::id).toList()));
-            lessons = lessons.filter(l -> l.track() == wanted);
-        }
-        if (tag != null && !tag.isBlank()) {
-            lessons = lessons.filter(l -> l.taggedWith(tag.strip()));
-        }
-        return Paged.slice(lessons.map(LessonSummaryView::of).toList(), request);
+        return Paged.slice(lookup.search(track, tag), PageRequest.of(page, size)).map(LessonSummaryView::of);
     }
 
     /**

@@ -28,6 +28,7 @@ public final class TrainingViews {
     private TrainingViews() {
     }
 
+    /** A lesson as lists show it. */
     public record LessonSummaryView(String id, String title, String track, int minutes, String version, String summary,
                                     List<String> tags, int questions, String href) {
         static LessonSummaryView of(Lesson l) {
@@ -53,6 +54,7 @@ public final class TrainingViews {
         }
     }
 
+    /** An answer option, numbered from 1 as the quiz submission refers to it. */
     public record OptionView(int number, String text) {
     }
 
@@ -60,6 +62,7 @@ public final class TrainingViews {
     public record LookupView(String owaspCategory, String sasId, String practice, LessonSummaryView lesson) {
     }
 
+    /** A curriculum with its lessons in order. */
     public record CurriculumView(String id, String title, String description, boolean required, int dueDays,
                                  int minutes, List<LessonSummaryView> lessons, String href) {
         static CurriculumView of(Curriculum c) {
@@ -94,6 +97,7 @@ public final class TrainingViews {
         }
     }
 
+    /** One question of a graded attempt: right or not, the options picked, and what the attempt revealed. */
     public record QuestionReviewView(int number, boolean right, List<Integer> picked, List<RevealedOptionView> revealed) {
         static QuestionReviewView of(QuizReview.QuestionReview q) {
             return new QuestionReviewView(q.number(), q.right(),
@@ -128,12 +132,14 @@ public final class TrainingViews {
         }
     }
 
+    /** A team's line in completion by team. */
     public record TeamSummaryView(String team, String name, TrainingFigure figure, long overdue) {
         static TeamSummaryView of(TeamSummary s) {
             return new TeamSummaryView(s.team().slug, s.team().name, s.figure(), s.overdue());
         }
     }
 
+    /** A member's line in completion by person; {@code requiredCompletion} as counted in the figure. */
     public record MemberProgressView(long personId, String email, String displayName, TeamRole role,
                                      Double requiredCompletion, long overdue, List<ItemView> items) {
         static MemberProgressView of(MemberProgress m) {
@@ -143,6 +149,7 @@ public final class TrainingViews {
         }
     }
 
+    /** Completion by person in one team, with its training figure. */
     public record TeamProgressView(String team, String name, TrainingFigure figure, List<MemberProgressView> members) {
         static TeamProgressView of(TeamProgress t) {
             return new TeamProgressView(t.team().slug, t.team().name, t.figure(),
@@ -150,6 +157,7 @@ public final class TrainingViews {
         }
     }
 
+    /** An assignment someone has not finished by its due date. */
     public record OverdueView(long personId, String email, String displayName, ItemView item) {
         static OverdueView of(OverdueItem o) {
             return new OverdueView(o.person().id, o.person().email, o.person().displayName, ItemView.of(o.item()));

@@ -17,10 +17,6 @@ public record LearnerPlan(Person person, List<Membership> memberships, List<Item
         return items.stream().filter(i -> !i.done()).findFirst();
     }
 
-    public List<ItemProgress> unfinished() {
-        return items.stream().filter(i -> !i.done()).toList();
-    }
-
     public List<ItemProgress> finished() {
         return items.stream().filter(ItemProgress::done).toList();
     }

@@ -3,6 +3,8 @@ package io.tollgate.training.service;
 import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.NotFoundException;
 import io.tollgate.training.catalog.Classification;
+import io.tollgate.training.catalog.Lesson;
+import io.tollgate.training.catalog.Track;
 import io.tollgate.training.catalog.TrainingCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Finds the lesson that teaches a weakness from exactly one of: a CWE id (resolved through the OWASP Top 10 CWE
+ * Finds lessons: by track and tag, and the one that teaches a weakness from exactly one of: a CWE id (resolved through the OWASP Top 10 CWE
  * lists, 2025 and 2021, then the lessons' tags), an OWASP category (A05:2025, or a 2021 id such as A03:2021), a
  * Serverless Top 10 id or a practice id.
  */
@@ -21,6 +23,17 @@ public class LessonLookup {
 
     LessonLookup(TrainingCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    /** The lessons of a track (an id of {@link Track}) and with a tag, each when given, in catalogue order. */
+    public List<Lesson> search(String track, String tag) {
+        List<Lesson> lessons = present(tag) ? catalog.lessonsTagged(tag.strip()) : catalog.lessons();
+        if (!present(track)) {
+            return lessons;
+        }
+        Track wanted = Track.fromId(track.strip()).orElseThrow(() -> new InvalidInputException("track",
+                "must be one of " + Stream.of(Track.values()).map(Track::id).toList()));
+        return lessons.stream().filter(l -> l.track() == wanted).toList();
     }
 
     /** The classification with its lesson; "not found" when no lesson teaches it. */
