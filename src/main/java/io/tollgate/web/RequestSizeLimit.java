@@ -8,15 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Set;
+
 /**
- * Keeps request bodies small everywhere but on the report upload, whose larger limit is the server's own.
+ * Keeps request bodies small everywhere but on the report uploads (the API's and the portal's upload form), whose
+ * limit the import enforces while it streams.
  * Requests that declare a larger Content-Length are answered 413 before their body is read; bodies of unknown
  * length (chunked) are refused there with 411.
  */
 @ApplicationScoped
 public class RequestSizeLimit {
 
-    private static final String UPLOAD_PATH = "/api/v1/scans";
+    private static final Set<String> UPLOAD_PATHS = Set.of("/api/v1/scans", "/scans/upload");
 
     @ConfigProperty(name = "tollgate.web.max-body-size")
     MemorySize maxBodySize;
@@ -26,7 +29,7 @@ public class RequestSizeLimit {
     }
 
     private void check(RoutingContext context) {
-        if (context.normalizedPath().equals(UPLOAD_PATH)) {
+        if (UPLOAD_PATHS.contains(context.normalizedPath())) {
             context.next();
             return;
         }
