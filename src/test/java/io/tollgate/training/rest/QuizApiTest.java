@@ -168,6 +168,14 @@ class QuizApiTest {
         learner.json().get("/api/v1/lessons/nope").then().statusCode(404).contentType("application/problem+json");
     }
 
+    @Test
+    void theTrainingApiIsInTheOpenApiDocument() {
+        String document = learner.request().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        assertThat(document).contains("/api/v1/lessons/{id}/attempts", "/api/v1/lessons/lookup", "/api/v1/curricula",
+                "/api/v1/assignments", "/api/v1/progress/teams/{slug}/export", "/api/v1/progress/overdue", "\"Training\"");
+    }
+
     private boolean completionOf(String lessonId) {
         return learner.get("/lessons/" + lessonId).then().statusCode(200).extract().asString().contains("<strong>Completed</strong>");
     }
