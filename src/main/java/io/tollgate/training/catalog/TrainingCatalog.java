@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,7 +33,9 @@ public class TrainingCatalog {
 
     private static final String OWASP_2025 = "A\\d{2}:2025";
 
+    /** By id, in file order: classification breaks ties by it, so that findings keep their lessons. */
     private final Map<String, Lesson> lessons = new LinkedHashMap<>();
+    private final List<Lesson> catalogue = new ArrayList<>();
     private final Map<String, Curriculum> curricula = new LinkedHashMap<>();
     private final Map<Integer, String> owasp2025ByCwe = new HashMap<>();
     private final Map<Integer, String> owasp2021ByCwe = new HashMap<>();
@@ -57,6 +60,7 @@ public class TrainingCatalog {
         readLessonLinks(owaspRows, owaspLesson);
         readLessonLinks(sasRows, sasLesson);
         readLessonLinks(practiceRows, practiceLesson);
+        orderCatalogue();
         readCweList(mappings.resolve("owasp-2025-cwe.tsv"), owasp2025ByCwe, owaspNames);
         readCweList(mappings.resolve("owasp-2021-cwe.tsv"), owasp2021ByCwe, null);
         for (Row row : TabularContent.read(mappings.resolve("owasp-2021-to-2025.tsv"), "from", "to")) {
@@ -65,9 +69,9 @@ public class TrainingCatalog {
         readCurricula(content.resolve("curricula"));
     }
 
-    /** Every lesson, in the order of their files. */
+    /** Every lesson: the practices in the talk's order, the OWASP and SAS lessons by id, then any others. */
     public List<Lesson> lessons() {
-        return List.copyOf(lessons.values());
+        return List.copyOf(catalogue);
     }
 
     public Optional<Lesson> findLesson(String id) {
@@ -76,7 +80,7 @@ public class TrainingCatalog {
 
     /** The lessons tagged with an OWASP id, SAS id, CWE id or practice id. */
     public List<Lesson> lessonsTagged(String tag) {
-        return lessons.values().stream().filter(l -> l.taggedWith(tag)).toList();
+        return catalogue.stream().filter(l -> l.taggedWith(tag)).toList();
     }
 
     /** Every curriculum: the required ones first, then by title. */
@@ -210,6 +214,16 @@ public class TrainingCatalog {
             files.put(lesson.id(), file);
             lessons.put(lesson.id(), lesson);
         }
+    }
+
+    /** Lists the lessons in the order of the mapping tables, which follow the talk and the two Top 10 lists. */
+    private void orderCatalogue() {
+        Stream.of(practiceNames.keySet().stream().map(practiceLesson::get),
+                        owaspNames.keySet().stream().map(owaspLesson::get),
+                        sasNames.keySet().stream().map(sasLesson::get),
+                        lessons.keySet().stream())
+                .flatMap(ids -> ids).distinct()
+                .forEach(id -> catalogue.add(lessons.get(id)));
     }
 
     private void readCurricula(Path folder) {

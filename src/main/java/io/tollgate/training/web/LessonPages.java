@@ -87,9 +87,10 @@ public class LessonPages {
         try {
             answers = QuizForm.read(form);
             QuizReview review = quiz.submit(viewer.get(), id, form.getFirst("version"), answers.answers());
-            String result = review.attempt().passed ? "Passed with " + review.attempt().score + "%."
-                    : "Not passed yet: " + review.attempt().score + "%.";
-            return flash.success("/lessons/" + id + "/attempts/" + review.attempt().id, result);
+            String location = "/lessons/" + id + "/attempts/" + review.attempt().id;
+            return review.attempt().passed
+                    ? flash.success(location, "Passed with " + review.attempt().score + "%: lesson completed.")
+                    : flash.redirect(location, Flash.Kind.ERROR, "Not passed yet: " + review.attempt().score + "%.");
         } catch (InvalidInputException e) {
             return Response.status(e.httpStatus()).entity(page(id, answers.refused(e))).build();
         }

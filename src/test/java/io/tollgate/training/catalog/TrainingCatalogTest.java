@@ -28,6 +28,10 @@ class TrainingCatalogTest {
         TrainingCatalog catalog = new TrainingCatalog(() -> CONTENT.toString());
 
         assertThat(catalog.lessons()).hasSize(27);
+        assertThat(catalog.lessons()).extracting(Lesson::id).as("the practices in the talk's order, then A01..A10, SAS-1..SAS-10")
+                .startsWith("practice-clean-tmp", "practice-fine-grained-functions")
+                .containsSubsequence("practice-account-security", "a01-broken-access-control", "a10-mishandling-exceptional-conditions",
+                        "sas-01-event-data-injection", "sas-10-improper-exception-handling");
         assertThat(catalog.lessons().stream().filter(l -> l.track() == Track.PRACTICES)).hasSize(7);
         assertThat(catalog.lessons().stream().filter(l -> l.track() == Track.OWASP_TOP10_2025)).hasSize(10);
         assertThat(catalog.lessons().stream().filter(l -> l.track() == Track.SERVERLESS_TOP10)).hasSize(10);
