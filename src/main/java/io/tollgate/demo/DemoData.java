@@ -13,6 +13,8 @@ import io.tollgate.org.service.PersonService;
 import io.tollgate.org.service.TeamDraft;
 import io.tollgate.org.service.TeamService;
 import io.tollgate.security.Viewer;
+import io.tollgate.training.service.AssignmentDraft;
+import io.tollgate.training.service.AssignmentService;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +28,7 @@ import java.util.Set;
 
 /**
  * A small organisation to explore Tollgate with: three teams with leads and members, a manager, a second security
- * admin, and one AWS account per team and environment. Loaded once, on the first start against an empty
+ * admin, one AWS account per team and environment, and the team-lead track assigned to each lead. Loaded once, on the first start against an empty
  * database, when {@code tollgate.demo-data.enabled} is true (the default of the embedded database).
  */
 @ApplicationScoped
@@ -61,15 +63,18 @@ public class DemoData {
     private final PersonService people;
     private final AccountService accounts;
     private final ComponentService components;
+    private final AssignmentService assignments;
 
     @ConfigProperty(name = "tollgate.demo-data.enabled", defaultValue = "false")
     boolean enabled;
 
-    DemoData(TeamService teams, PersonService people, AccountService accounts, ComponentService components) {
+    DemoData(TeamService teams, PersonService people, AccountService accounts, ComponentService components,
+             AssignmentService assignments) {
         this.teams = teams;
         this.people = people;
         this.accounts = accounts;
         this.components = components;
+        this.assignments = assignments;
     }
 
     /** After the first admin exists. */
@@ -93,6 +98,9 @@ public class DemoData {
             PersonService.Invitation invitation = people.invite(system, new PersonDraft(person.email(), person.name(), person.roles()));
             if (person.team() != null) {
                 teams.putMember(system, person.team(), person.email(), person.teamRole());
+            }
+            if (person.teamRole() == TeamRole.LEAD) {
+                assignments.create(system, new AssignmentDraft("team-lead", null, null, person.email(), null, true));
             }
             signIns.add(String.format("    %-28s %-34s %s", person.email(), describe(person), invitation.oneTimePassword()));
         }

@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +49,24 @@ public class Membership extends PanacheEntity {
 
     public static boolean isLead(long teamId, long personId) {
         return count("team.id = ?1 and person.id = ?2 and role = ?3", teamId, personId, TeamRole.LEAD) > 0;
+    }
+
+    /** The memberships of these people, with their teams. */
+    public static List<Membership> ofPeople(Collection<Long> personIds) {
+        return personIds.isEmpty() ? List.of()
+                : find("from Membership m join fetch m.team join fetch m.person where m.person.id in ?1", personIds).list();
+    }
+
+    /** The teams a person leads, by name. */
+    public static List<Team> teamsLedBy(long personId) {
+        return Membership.<Membership>find("from Membership m join fetch m.team where m.person.id = ?1 and m.role = ?2 "
+                + "order by m.team.name", personId, TeamRole.LEAD).stream().map(m -> m.team).toList();
+    }
+
+    /** Whether {@code leadId} leads a team that {@code personId} belongs to. */
+    public static boolean leadsTeamOf(long leadId, long personId) {
+        return count("from Membership l where l.person.id = ?1 and l.role = ?2 and exists "
+                + "(from Membership m where m.team = l.team and m.person.id = ?3)", leadId, TeamRole.LEAD, personId) > 0;
     }
 
     public static boolean isMember(long teamId, long personId) {

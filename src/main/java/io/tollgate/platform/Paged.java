@@ -10,6 +10,12 @@ public record Paged<T>(List<T> items, int page, int size, long total) {
         return new Paged<>(items, request.index(), request.size(), total);
     }
 
+    /** The requested page of a list held in memory. */
+    public static <T> Paged<T> slice(List<T> all, PageRequest request) {
+        int from = (int) Math.min(all.size(), (long) request.index() * request.size());
+        return of(all.subList(from, Math.min(all.size(), from + request.size())), request, all.size());
+    }
+
     public <R> Paged<R> map(Function<T, R> mapper) {
         return new Paged<>(items.stream().map(mapper).toList(), page, size, total);
     }

@@ -4,6 +4,7 @@ import io.quarkus.arc.Unremovable;
 import io.tollgate.org.GlobalRole;
 import io.tollgate.security.CurrentViewer;
 import io.tollgate.security.Viewer;
+import io.tollgate.training.service.TrainingAccess;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,6 +20,9 @@ public class Portal {
 
     @Inject
     Flash flash;
+
+    @Inject
+    TrainingAccess training;
 
     private Flash.Message message;
     private boolean messageRead;
@@ -37,6 +41,11 @@ public class Portal {
 
     public boolean securityAdmin() {
         return viewer.find().map(Viewer::isSecurityAdmin).orElse(false);
+    }
+
+    /** Leads, managers and security admins follow their teams' training. */
+    public boolean managesTraining() {
+        return viewer.find().map(training::managesTeams).orElse(false);
     }
 
     public Flash.Message flash() {

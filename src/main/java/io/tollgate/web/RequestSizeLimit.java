@@ -9,8 +9,11 @@ import jakarta.enterprise.event.Observes;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Set;
+
 /**
- * Keeps request bodies small everywhere but on the report uploads, whose larger limit is the server's own.
+ * Keeps request bodies small everywhere but on the report uploads (the API's and the portal's upload form), whose
+ * limit the import enforces while it streams.
  * Requests that declare a larger Content-Length are answered 413 before their body is read; bodies of unknown
  * length (chunked) are refused there with 411.
  */

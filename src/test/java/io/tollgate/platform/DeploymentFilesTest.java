@@ -9,6 +9,7 @@ import io.restassured.RestAssured;
 import io.smallrye.config.ConfigMapping;
 import io.tollgate.findings.importing.FindingsConfig;
 import io.tollgate.security.SecurityConfig;
+import io.tollgate.training.service.TrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,7 @@ class DeploymentFilesTest {
         applicationKeys.addAll(mappingKeys(SecurityConfig.class));
         applicationKeys.addAll(mappingKeys(ContentConfig.class));
         applicationKeys.addAll(mappingKeys(FindingsConfig.class));
+        applicationKeys.addAll(mappingKeys(TrainingConfig.class));
         applicationKeys.add(EmbeddedDatabaseConfigSourceFactory.DATA_DIR);
         Matcher port = Pattern.compile("\\$\\{PORT:(\\d+)}").matcher(properties.getProperty("quarkus.http.port"));
         assertThat(port.find()).as("quarkus.http.port reads PORT with a default").isTrue();

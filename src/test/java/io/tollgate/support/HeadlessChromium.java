@@ -1,14 +1,21 @@
 package io.tollgate.support;
 
+import io.tollgate.security.TotpAuthenticator;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Debian's Chromium and ChromeDriver, headless, with the driver given explicitly so that Selenium Manager never
@@ -20,6 +27,23 @@ public final class HeadlessChromium {
     private static final String BROWSER = "/usr/bin/chromium";
 
     private HeadlessChromium() {
+    }
+
+    /** Signs in through the real pages, password then TOTP code, and waits for the home page. */
+    public static void signIn(WebDriver browser, String baseUrl, TestData.TestUser user, TotpAuthenticator totp) {
+        browser.get(baseUrl + "/signin");
+        browser.findElement(By.id("email")).sendKeys(user.email());
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/signin'] button")).click();
+        waitForPath(browser, "/signin/verify");
+        browser.findElement(By.id("code")).sendKeys(totp.codeAt(user.totpSecret(), Instant.now().getEpochSecond() / 30));
+        browser.findElement(By.cssSelector("form[action='/signin/verify'] button")).click();
+        waitForPath(browser, "/");
+    }
+
+    /** Form posts answer with a redirect; waits until the browser has followed it to a URL ending in the path. */
+    public static void waitForPath(WebDriver browser, String path) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + Pattern.quote(path) + "$"));
     }
 
     public static ChromeDriver start() {

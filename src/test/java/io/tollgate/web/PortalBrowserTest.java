@@ -19,7 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,12 +56,7 @@ class PortalBrowserTest {
 
         browser.get(url("/"));
         assertThat(browser.getCurrentUrl()).endsWith("/signin");
-        browser.findElement(By.id("email")).sendKeys(admin.email());
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/signin'] button")).click();
-        waitForPath("/signin/verify");
-        browser.findElement(By.id("code")).sendKeys(totp.codeAt(admin.totpSecret(), Instant.now().getEpochSecond() / 30));
-        browser.findElement(By.cssSelector("form[action='/signin/verify'] button")).click();
+        HeadlessChromium.signIn(browser, url(""), admin, totp);
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
 
         browser.findElement(By.linkText("Teams")).click();
@@ -74,7 +68,7 @@ class PortalBrowserTest {
         slugField.clear();
         slugField.sendKeys(slug);
         browser.findElement(By.cssSelector("form[action='/teams'] button")).click();
-        waitForPath("/teams/" + slug);
+        HeadlessChromium.waitForPath(browser, "/teams/" + slug);
         waitForFlash("Team Browser Team created.");
 
         browser.findElement(By.id("member-email")).sendKeys(colleague.email());
@@ -93,11 +87,6 @@ class PortalBrowserTest {
         assertThat(browser.findElement(By.id("members-table")).getText()).contains(colleague.email()).contains("Lead");
         assertThat(browser.findElement(By.cssSelector("section[aria-labelledby='env-staging']")).getText())
                 .contains(accountId).contains("Browser staging");
-    }
-
-    /** Form posts answer with a redirect; wait until the browser has followed it. */
-    private void waitForPath(String path) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + path + "$"));
     }
 
     private void waitForFlash(String text) {

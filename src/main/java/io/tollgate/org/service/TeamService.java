@@ -17,6 +17,7 @@ import io.tollgate.platform.PageRequest;
 import io.tollgate.platform.Paged;
 import io.tollgate.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -32,11 +33,13 @@ public class TeamService {
     private final InputValidator validator;
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<MemberJoined> joined;
 
-    TeamService(InputValidator validator, AuditLog audit, Clock clock) {
+    TeamService(InputValidator validator, AuditLog audit, Clock clock, Event<MemberJoined> joined) {
         this.validator = validator;
         this.audit = audit;
         this.clock = clock;
+        this.joined = joined;
     }
 
     /** A team with everything its page shows. */
@@ -120,7 +123,7 @@ public class TeamService {
         return team;
     }
 
-    /** Adds a person to a team, or changes their role in it. */
+    /** Adds a person to a team, or changes their role in it. A new member is announced as {@link MemberJoined}. */
     @Transactional
     public Membership putMember(Viewer viewer, String slug, String email, TeamRole role) {
         requireAdmin(viewer, "change team membership");
@@ -141,6 +144,7 @@ public class TeamService {
             membership.persist();
             audit.record(viewer, "team.member-added", "team", team.slug, null,
                     Map.of("person", person.email, "role", role.name()));
+            joined.fire(new MemberJoined(viewer, membership));
         } else if (membership.role != role) {
             TeamRole previous = membership.role;
             membership.role = role;

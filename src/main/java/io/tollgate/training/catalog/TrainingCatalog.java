@@ -1,19 +1,19 @@
 package io.tollgate.training.catalog;
 
+import io.quarkus.runtime.Startup;
 import io.tollgate.platform.ContentConfig;
 import io.tollgate.platform.ContentException;
 import io.tollgate.platform.TabularContent;
 import io.tollgate.platform.TabularContent.Row;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +22,21 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The map between weaknesses and lessons: the official CWE lists of the OWASP Top 10 (2025, and 2021 for tools that
- * still emit it), the Serverless Top 10, the talk's practices, and the lessons' tags. Loaded from content/ at
- * start-up; a broken table stops start-up with its file and line.
+ * Tollgate's training content, read from content/ at start-up: the lessons with their quizzes, the curricula, and
+ * the map between weaknesses and lessons (the official CWE lists of the OWASP Top 10 2025, and 2021 for tools that
+ * still emit it, the Serverless Top 10, the talk's practices, and the lessons' tags). Any broken file stops start-up
+ * with its name, the line and what is wrong.
  */
 @Startup
 @ApplicationScoped
 public class TrainingCatalog {
 
-    private final Map<String, LessonRef> lessons = new LinkedHashMap<>();
+    private static final String OWASP_2025 = "A\\d{2}:2025";
+
+    /** By id, in file order: classification breaks ties by it, so that findings keep their lessons. */
+    private final Map<String, Lesson> lessons = new LinkedHashMap<>();
+    private final List<Lesson> catalogue = new ArrayList<>();
+    private final Map<String, Curriculum> curricula = new LinkedHashMap<>();
     private final Map<Integer, String> owasp2025ByCwe = new HashMap<>();
     private final Map<Integer, String> owasp2021ByCwe = new HashMap<>();
     private final Map<String, String> owasp2021To2025 = new HashMap<>();
@@ -43,25 +49,58 @@ public class TrainingCatalog {
 
     TrainingCatalog(ContentConfig config) {
         Path content = Path.of(config.dir());
-        readLessons(content.resolve("lessons"));
         Path mappings = content.resolve("mappings");
-        for (Row row : TabularContent.read(mappings.resolve("owasp-2025.tsv"), "id", "name", "lesson")) {
-            owaspNames.put(row.get("id"), row.get("name"));
-            owaspLesson.put(row.get("id"), lessonId(row, "lesson"));
-        }
-        readCweList(mappings.resolve("owasp-2025-cwe.tsv"), owasp2025ByCwe);
-        readCweList(mappings.resolve("owasp-2021-cwe.tsv"), owasp2021ByCwe);
+        List<Row> owaspRows = TabularContent.read(mappings.resolve("owasp-2025.tsv"), "id", "name", "lesson");
+        List<Row> sasRows = TabularContent.read(mappings.resolve("serverless-top10.tsv"), "id", "name", "lesson");
+        List<Row> practiceRows = TabularContent.read(mappings.resolve("practices.tsv"), "id", "name", "lesson");
+        readNames(owaspRows, owaspNames, OWASP_2025, "an OWASP Top 10:2025 id like A05:2025");
+        readNames(sasRows, sasNames, "SAS-\\d{1,2}", "a Serverless Top 10 id like SAS-4");
+        readNames(practiceRows, practiceNames, LessonReader.ID.pattern(), "a practice id of lower-case words joined by '-'");
+        readLessons(content.resolve("lessons"));
+        readLessonLinks(owaspRows, owaspLesson);
+        readLessonLinks(sasRows, sasLesson);
+        readLessonLinks(practiceRows, practiceLesson);
+        orderCatalogue();
+        readCweList(mappings.resolve("owasp-2025-cwe.tsv"), owasp2025ByCwe, owaspNames);
+        readCweList(mappings.resolve("owasp-2021-cwe.tsv"), owasp2021ByCwe, null);
         for (Row row : TabularContent.read(mappings.resolve("owasp-2021-to-2025.tsv"), "from", "to")) {
             owasp2021To2025.put(row.get("from"), known(row, "to", owaspNames));
         }
-        for (Row row : TabularContent.read(mappings.resolve("serverless-top10.tsv"), "id", "name", "lesson")) {
-            sasNames.put(row.get("id"), row.get("name"));
-            sasLesson.put(row.get("id"), lessonId(row, "lesson"));
-        }
-        for (Row row : TabularContent.read(mappings.resolve("practices.tsv"), "id", "name", "lesson")) {
-            practiceNames.put(row.get("id"), row.get("name"));
-            practiceLesson.put(row.get("id"), lessonId(row, "lesson"));
-        }
+        readCurricula(content.resolve("curricula"));
+    }
+
+    /** Every lesson: the practices in the talk's order, the OWASP and SAS lessons by id, then any others. */
+    public List<Lesson> lessons() {
+        return List.copyOf(catalogue);
+    }
+
+    public Optional<Lesson> findLesson(String id) {
+        return Optional.ofNullable(lessons.get(id));
+    }
+
+    /** The lessons tagged with an OWASP id, SAS id, CWE id or practice id. */
+    public List<Lesson> lessonsTagged(String tag) {
+        return catalogue.stream().filter(l -> l.taggedWith(tag)).toList();
+    }
+
+    /** Every curriculum: the required ones first, then by title. */
+    public List<Curriculum> curricula() {
+        return List.copyOf(curricula.values());
+    }
+
+    public Optional<Curriculum> curriculum(String id) {
+        return Optional.ofNullable(curricula.get(id));
+    }
+
+    /** The curricula every member of a team must complete. */
+    public List<Curriculum> requiredCurricula() {
+        return curricula.values().stream().filter(Curriculum::required).toList();
+    }
+
+    /** An OWASP Top 10:2025 category id as it is, or the 2025 category a 2021 id (A03:2021) went to. */
+    public Optional<String> owasp2025(String categoryId) {
+        String id = categoryId == null ? "" : categoryId.strip().toUpperCase();
+        return owaspNames.containsKey(id) ? Optional.of(id) : Optional.ofNullable(owasp2021To2025.get(id));
     }
 
     /** The OWASP Top 10:2025 category of the first CWE that has one, directly or through its 2021 category. */
@@ -85,10 +124,10 @@ public class TrainingCatalog {
      */
     public Classification classify(Collection<Integer> cweIds, String controlPractice) {
         String owasp = owaspCategory(cweIds).orElse(null);
-        LessonRef byCwe = bestLessonForCwes(cweIds);
-        String sas = lessonsTaggedWithAny(cweIds, "serverless-top10").stream()
+        Lesson byCwe = bestLessonForCwes(cweIds);
+        String sas = lessonsTaggedWithAny(cweIds, Track.SERVERLESS_TOP10).stream()
                 .flatMap(l -> l.tags().stream()).filter(t -> t.startsWith("SAS-")).findFirst().orElse(null);
-        LessonRef lesson;
+        Lesson lesson;
         String practice = controlPractice;
         if (controlPractice != null) {
             lesson = lessons.get(practiceLesson.get(controlPractice));
@@ -100,11 +139,11 @@ public class TrainingCatalog {
         if (practice == null && lesson != null) {
             practice = lesson.tags().stream().filter(practiceNames::containsKey).findFirst().orElse(null);
         }
-        return new Classification(owasp, sas, practice, lesson);
+        return new Classification(owasp, sas, practice, lesson == null ? null : lesson.ref());
     }
 
     public Optional<LessonRef> lesson(String id) {
-        return Optional.ofNullable(lessons.get(id));
+        return findLesson(id).map(Lesson::ref);
     }
 
     public Map<String, String> owaspCategories() {
@@ -120,21 +159,21 @@ public class TrainingCatalog {
     }
 
     public Optional<LessonRef> lessonForOwasp(String category) {
-        return Optional.ofNullable(owaspLesson.get(category)).map(lessons::get);
+        return Optional.ofNullable(owaspLesson.get(category)).flatMap(this::lesson);
     }
 
     public Optional<LessonRef> lessonForSas(String sasId) {
-        return Optional.ofNullable(sasLesson.get(sasId)).map(lessons::get);
+        return Optional.ofNullable(sasLesson.get(sasId)).flatMap(this::lesson);
     }
 
     public Optional<LessonRef> lessonForPractice(String practice) {
-        return Optional.ofNullable(practiceLesson.get(practice)).map(lessons::get);
+        return Optional.ofNullable(practiceLesson.get(practice)).flatMap(this::lesson);
     }
 
-    private LessonRef bestLessonForCwes(Collection<Integer> cweIds) {
-        LessonRef best = null;
+    private Lesson bestLessonForCwes(Collection<Integer> cweIds) {
+        Lesson best = null;
         long bestOverlap = 0;
-        for (LessonRef lesson : lessons.values()) {
+        for (Lesson lesson : lessons.values()) {
             long overlap = cweIds.stream().filter(cwe -> lesson.tags().contains("CWE-" + cwe)).count();
             if (overlap > bestOverlap) {
                 best = lesson;
@@ -144,64 +183,96 @@ public class TrainingCatalog {
         return best;
     }
 
-    private List<LessonRef> lessonsTaggedWithAny(Collection<Integer> cweIds, String track) {
-        return lessons.values().stream().filter(l -> l.track().equals(track))
+    private List<Lesson> lessonsTaggedWithAny(Collection<Integer> cweIds, Track track) {
+        return lessons.values().stream().filter(l -> l.track() == track)
                 .filter(l -> cweIds.stream().anyMatch(cwe -> l.tags().contains("CWE-" + cwe))).toList();
     }
 
+    /** What is wrong with a lesson tag, if anything. */
+    private Optional<String> tagProblem(String tag) {
+        if (tag.matches("CWE-[1-9]\\d{0,4}")) {
+            return Optional.empty();
+        }
+        if (tag.matches(OWASP_2025)) {
+            return owaspNames.containsKey(tag) ? Optional.empty()
+                    : Optional.of("tag '" + tag + "' is not an OWASP Top 10:2025 category of mappings/owasp-2025.tsv");
+        }
+        if (tag.startsWith("SAS-")) {
+            return sasNames.containsKey(tag) ? Optional.empty()
+                    : Optional.of("tag '" + tag + "' is not a Serverless Top 10 id of mappings/serverless-top10.tsv");
+        }
+        return practiceNames.containsKey(tag) ? Optional.empty()
+                : Optional.of("unknown tag '" + tag + "'; tags are OWASP ids (A05:2025), SAS ids (SAS-1), CWE ids "
+                + "(CWE-89) and the practice ids of mappings/practices.tsv");
+    }
+
     private void readLessons(Path folder) {
+        LessonReader reader = new LessonReader(new LessonMarkdown(), this::tagProblem);
+        Map<String, Path> files = new HashMap<>();
+        for (Path file : files(folder, ".md")) {
+            Lesson lesson = reader.read(file, files);
+            files.put(lesson.id(), file);
+            lessons.put(lesson.id(), lesson);
+        }
+    }
+
+    /** Lists the lessons in the order of the mapping tables, which follow the talk and the two Top 10 lists. */
+    private void orderCatalogue() {
+        Stream.of(practiceNames.keySet().stream().map(practiceLesson::get),
+                        owaspNames.keySet().stream().map(owaspLesson::get),
+                        sasNames.keySet().stream().map(sasLesson::get),
+                        lessons.keySet().stream())
+                .flatMap(ids -> ids).distinct()
+                .forEach(id -> catalogue.add(lessons.get(id)));
+    }
+
+    private void readCurricula(Path folder) {
+        CurriculumReader reader = new CurriculumReader(lessons);
+        files(folder, ".txt").stream().map(reader::read)
+                .sorted(Comparator.comparing((Curriculum c) -> !c.required()).thenComparing(Curriculum::title))
+                .forEach(c -> curricula.put(c.id(), c));
+    }
+
+    private static List<Path> files(Path folder, String extension) {
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
-                Map<String, String> front = frontMatter(file);
-                String id = front.get("id");
-                String tags = front.getOrDefault("tags", "[]").strip();
-                if (id == null || !tags.startsWith("[") || !tags.endsWith("]")) {
-                    throw new ContentException(file, 1, "front matter needs an id and tags in brackets");
-                }
-                List<String> tagList = new ArrayList<>();
-                for (String tag : tags.substring(1, tags.length() - 1).split(",")) {
-                    if (!tag.isBlank()) {
-                        tagList.add(tag.strip());
-                    }
-                }
-                lessons.put(id, new LessonRef(id, front.get("title"), front.get("track"), List.copyOf(tagList)));
-            }
+            return files.filter(f -> f.getFileName().toString().endsWith(extension)).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read lessons in " + folder, e);
+            throw new UncheckedIOException("Cannot read the content folder " + folder, e);
         }
     }
 
-    private static Map<String, String> frontMatter(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals("---")) {
-            throw new ContentException(file, 1, "a lesson starts with a front matter block between --- lines");
-        }
-        Map<String, String> values = new HashMap<>();
-        for (int i = 1; i < lines.size() && !lines.get(i).equals("---"); i++) {
-            int colon = lines.get(i).indexOf(':');
-            if (colon > 0) {
-                values.put(lines.get(i).substring(0, colon).strip(), lines.get(i).substring(colon + 1).strip());
+    private static void readNames(List<Row> rows, Map<String, String> names, String idPattern, String idDescription) {
+        for (Row row : rows) {
+            String id = row.get("id");
+            if (!id.matches(idPattern)) {
+                throw new ContentException(row.file(), row.line(), "'" + id + "' is not " + idDescription);
+            }
+            if (names.putIfAbsent(id, row.get("name")) != null) {
+                throw new ContentException(row.file(), row.line(), "'" + id + "' is listed twice");
             }
         }
-        return values;
     }
 
-    private void readCweList(Path file, Map<Integer, String> target) {
+    private void readLessonLinks(List<Row> rows, Map<String, String> target) {
+        for (Row row : rows) {
+            String id = row.get("lesson");
+            if (!lessons.containsKey(id)) {
+                throw new ContentException(row.file(), row.line(), "links to lesson '" + id + "', which does not exist");
+            }
+            target.put(row.get("id"), id);
+        }
+    }
+
+    /** Reads a category-to-CWE list; with {@code categories}, every category must be one of them. */
+    private static void readCweList(Path file, Map<Integer, String> target, Map<String, String> categories) {
         for (Row row : TabularContent.read(file, "category", "cwe")) {
             String cwe = row.get("cwe");
             if (!cwe.matches("CWE-\\d+")) {
                 throw new ContentException(file, row.line(), "'" + cwe + "' is not a CWE id like CWE-79");
             }
-            target.putIfAbsent(Integer.valueOf(cwe.substring(4)), row.get("category"));
+            String category = categories == null ? row.get("category") : known(row, "category", categories);
+            target.putIfAbsent(Integer.valueOf(cwe.substring(4)), category);
         }
-    }
-
-    private String lessonId(Row row, String column) {
-        String id = row.get(column);
-        if (!lessons.containsKey(id)) {
-            throw new ContentException(row.file(), row.line(), "links to lesson '" + id + "', which does not exist");
-        }
-        return id;
     }
 
     private static String known(Row row, String column, Map<String, String> ids) {
