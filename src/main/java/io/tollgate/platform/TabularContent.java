@@ -42,7 +42,8 @@ public final class TabularContent {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read content file " + file, e);
+            throw new UncheckedIOException("Cannot read content file " + file.toAbsolutePath()
+                    + " (set TOLLGATE_CONTENT_DIR to Tollgate's content folder)", e);
         }
         List<Row> rows = new ArrayList<>();
         String[] header = null;

@@ -237,7 +237,8 @@ public class TrainingCatalog {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(extension)).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the content folder " + folder, e);
+            throw new UncheckedIOException("Cannot read the content folder " + folder.toAbsolutePath()
+                    + " (set TOLLGATE_CONTENT_DIR to Tollgate's content folder)", e);
         }
     }
 
