@@ -2,13 +2,13 @@ package io.tollgate.findings.service;
 
 import io.tollgate.findings.Finding;
 import io.tollgate.findings.parsers.Severity;
+import io.tollgate.platform.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ public class FindingFigures {
         Map<Severity, Integer> open = new EnumMap<>(Severity.class);
         Map<Severity, Integer> pastSla = new EnumMap<>(Severity.class);
         int waived = 0;
-        for (Object[] row : rows(em.createNativeQuery(SEVERITIES).setParameter(1, teamId).setParameter(2, environmentId)
+        for (Object[] row : SqlValues.rows(em.createNativeQuery(SEVERITIES).setParameter(1, teamId).setParameter(2, environmentId)
                 .setParameter(3, Timestamp.from(now)).getResultList())) {
             Severity severity = Severity.valueOf((String) row[0]);
             open.put(severity, ((Number) row[1]).intValue());
@@ -69,35 +69,17 @@ public class FindingFigures {
             waived += ((Number) row[3]).intValue();
         }
         Map<String, Long> owasp = new LinkedHashMap<>();
-        for (Object[] row : rows(em.createNativeQuery(OWASP).setParameter(1, teamId).setParameter(2, environmentId).getResultList())) {
+        for (Object[] row : SqlValues.rows(em.createNativeQuery(OWASP).setParameter(1, teamId).setParameter(2, environmentId).getResultList())) {
             owasp.put((String) row[0], ((Number) row[1]).longValue());
         }
         Map<String, Boolean> controls = new HashMap<>();
-        for (Object[] row : rows(em.createNativeQuery(CONTROLS).setParameter(1, teamId).setParameter(2, environmentId).getResultList())) {
+        for (Object[] row : SqlValues.rows(em.createNativeQuery(CONTROLS).setParameter(1, teamId).setParameter(2, environmentId).getResultList())) {
             controls.put((String) row[0], (Boolean) row[1]);
         }
         Map<String, Instant> scans = new HashMap<>();
-        for (Object[] row : rows(em.createNativeQuery(SCANS).setParameter(1, teamId).setParameter(2, environmentId).getResultList())) {
-            scans.put((String) row[0], instant(row[1]));
+        for (Object[] row : SqlValues.rows(em.createNativeQuery(SCANS).setParameter(1, teamId).setParameter(2, environmentId).getResultList())) {
+            scans.put((String) row[0], SqlValues.instant(row[1]));
         }
         return new Figures(!scans.isEmpty(), open, pastSla, waived, owasp, controls, scans);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(List<?> result) {
-        return (List<Object[]>) result;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

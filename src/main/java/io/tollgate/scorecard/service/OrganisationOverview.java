@@ -1,0 +1,122 @@
+package io.tollgate.scorecard.service;
+
+import io.tollgate.org.Environment;
+import io.tollgate.platform.SqlValues;
+import io.tollgate.scorecard.Level;
+import io.tollgate.security.Viewer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scorecards of every team the viewer may see, read from the latest snapshots: a team × environment grid,
+ * the organisation's trend and the week's biggest movers.
+ */
+@ApplicationScoped
+public class OrganisationOverview {
+
+    /** The latest scorecard of a team in an environment, and its score a week before, when there was one. */
+    public record Cell(String environment, Double score, Level level, boolean incomplete, Instant takenAt, Double weekAgo) {
+
+        /** The change in score over the week; null without both figures. */
+        public Double change() {
+            return score == null || weekAgo == null ? null : Math.round((score - weekAgo) * 10) / 10.0;
+        }
+    }
+
+    /** One team's row of the grid, by environment key. */
+    public record Row(String team, String teamName, Map<String, Cell> cells) {
+
+        /** The mean of the team's scores across environments, for sorting; null without any. */
+        public Double mean() {
+            return cells.values().stream().map(Cell::score).filter(s -> s != null).mapToDouble(Double::doubleValue)
+                    .average().stream().boxed().findFirst().map(m -> Math.round(m * 10) / 10.0).orElse(null);
+        }
+    }
+
+    /** The mean score of the organisation on a day, over the last snapshot of each team and environment that day. */
+    public record TrendPoint(LocalDate day, double score) {
+    }
+
+    /** A team whose score in an environment moved most in the last seven days. */
+    public record Mover(String team, String teamName, String environment, double from, double to, double change) {
+    }
+
+    /** The whole overview. */
+    public record Overview(List<String> environments, List<Row> rows, List<TrendPoint> trend, List<Mover> movers,
+                           Map<Level, Long> levels, Double meanScore) {
+    }
+
+    private static final int MOVERS = 5;
+
+    private static final String VISIBLE = " AND (CAST(?2 AS BOOLEAN) OR s.team_id IN (SELECT team_id FROM membership WHERE person_id = ?3))";
+
+    private static final String LATEST = """
+            SELECT DISTINCT ON (s.team_id, s.environment_id) t.slug, t.name, e.key, s.score, s.level, s.incomplete, s.taken_at,
+                   (SELECT w.score FROM scorecard_snapshot w WHERE w.team_id = s.team_id AND w.environment_id = s.environment_id
+                      AND w.taken_at <= ?1 ORDER BY w.taken_at DESC, w.id DESC LIMIT 1)
+            FROM scorecard_snapshot s JOIN team t ON t.id = s.team_id JOIN environment e ON e.id = s.environment_id
+            WHERE TRUE""" + VISIBLE + """
+             ORDER BY s.team_id, s.environment_id, s.taken_at DESC, s.id DESC""";
+
+    private static final String TREND = """
+            SELECT day, avg(score) FROM (
+                SELECT DISTINCT ON (s.team_id, s.environment_id, CAST(s.taken_at AT TIME ZONE 'UTC' AS DATE))
+                       CAST(s.taken_at AT TIME ZONE 'UTC' AS DATE) AS day, s.score
+                FROM scorecard_snapshot s WHERE s.taken_at >= ?1""" + VISIBLE + """
+                 ORDER BY s.team_id, s.environment_id, CAST(s.taken_at AT TIME ZONE 'UTC' AS DATE), s.taken_at DESC, s.id DESC) latest
+            WHERE score IS NOT NULL GROUP BY day ORDER BY day""";
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    OrganisationOverview(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Overview of(Viewer viewer, int trendDays) {
+        Instant now = Instant.now(clock);
+        List<String> environments = Environment.inPromotionOrder().stream().map(e -> e.key).toList();
+        Map<String, Row> rows = new LinkedHashMap<>();
+        List<Mover> movers = new ArrayList<>();
+        Map<Level, Long> levels = new LinkedHashMap<>();
+        for (Object[] r : SqlValues.rows(em.createNativeQuery(LATEST).setParameter(1, Timestamp.from(now.minus(Duration.ofDays(7))))
+                .setParameter(2, viewer.readsAllTeams()).setParameter(3, viewer.personId()).getResultList())) {
+            Level level = r[4] == null ? null : Level.valueOf((String) r[4]);
+            Cell cell = new Cell((String) r[2], number(r[3]), level, (Boolean) r[5], SqlValues.instant(r[6]), number(r[7]));
+            rows.computeIfAbsent((String) r[0], slug -> new Row(slug, (String) r[1], new LinkedHashMap<>())).cells().put(cell.environment(), cell);
+            if (cell.change() != null && cell.change() != 0) {
+                movers.add(new Mover((String) r[0], (String) r[1], cell.environment(), cell.weekAgo(), cell.score(), cell.change()));
+            }
+            if (level != null) {
+                levels.merge(level, 1L, Long::sum);
+            }
+        }
+        movers.sort(Comparator.comparingDouble((Mover m) -> Math.abs(m.change())).reversed().thenComparing(Mover::team));
+        List<TrendPoint> trend = SqlValues.rows(em.createNativeQuery(TREND).setParameter(1, Timestamp.from(now.minus(Duration.ofDays(trendDays))))
+                .setParameter(2, viewer.readsAllTeams()).setParameter(3, viewer.personId()).getResultList()).stream()
+                .map(r -> new TrendPoint((LocalDate) r[0], Math.round(((Number) r[1]).doubleValue() * 10) / 10.0)).toList();
+        Double mean = rows.values().stream().flatMap(row -> row.cells().values().stream()).map(Cell::score)
+                .filter(s -> s != null).mapToDouble(Double::doubleValue).average().stream().boxed().findFirst()
+                .map(m -> Math.round(m * 10) / 10.0).orElse(null);
+        List<Row> sorted = rows.values().stream().sorted(Comparator.comparing(Row::team)).toList();
+        return new Overview(environments, sorted, trend, movers.subList(0, Math.min(MOVERS, movers.size())), levels, mean);
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+}
