@@ -9,6 +9,7 @@ import io.tollgate.scorecard.Pillar;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -147,6 +148,21 @@ public final class ScoringRules {
             }
         }
         return new LevelRule(level, check, operator, threshold, row.get("label"));
+    }
+
+    /** The pillar weights, in pillar order. */
+    public Map<Pillar, Double> weights() {
+        return Collections.unmodifiableMap(weights);
+    }
+
+    /** The penalty of an open finding of each severity, most severe first. */
+    public Map<Severity, Double> penalties() {
+        return Collections.unmodifiableMap(penalties);
+    }
+
+    /** The weight of a control of each severity, most severe first. */
+    public Map<Severity, Double> controlWeights() {
+        return Collections.unmodifiableMap(controlWeights);
     }
 
     public double weight(Pillar pillar) {

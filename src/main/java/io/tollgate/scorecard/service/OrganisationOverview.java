@@ -116,6 +116,25 @@ public class OrganisationOverview {
         return new Overview(environments, sorted, trend, movers.subList(0, Math.min(MOVERS, movers.size())), levels, mean);
     }
 
+    /**
+     * The rows whose team slug or name contains {@code text} (ignoring case) and, when {@code level} is set, whose
+     * cells include that level ("none" for a cell without one), sorted by team, or by mean score ("score" lowest
+     * first, "-score" highest first).
+     */
+    public List<Row> select(List<Row> rows, String text, String level, String sort) {
+        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        Comparator<Row> order = switch (sort == null ? "" : sort) {
+            case "score" -> Comparator.comparing(Row::mean, Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "-score" -> Comparator.comparing(Row::mean, Comparator.nullsLast(Comparator.reverseOrder()));
+            default -> Comparator.comparing(Row::team);
+        };
+        return rows.stream()
+                .filter(r -> needle.isEmpty() || r.team().contains(needle) || r.teamName().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                .filter(r -> level == null || level.isBlank() || r.cells().values().stream().anyMatch(c -> level.equalsIgnoreCase(
+                        c.level() == null ? "none" : c.level().name())))
+                .sorted(order.thenComparing(Row::team)).toList();
+    }
+
     private static Double number(Object value) {
         return value == null ? null : ((Number) value).doubleValue();
     }
