@@ -45,7 +45,7 @@ public class OrganisationOverview {
         }
     }
 
-    /** The mean score of the organisation on a day, over the last snapshot of each team and environment that day. */
+    /** The mean score of the organisation on a day: the mean of that day's daily snapshots. */
     public record TrendPoint(LocalDate day, double score) {
     }
 
@@ -60,23 +60,25 @@ public class OrganisationOverview {
 
     private static final int MOVERS = 5;
 
-    private static final String VISIBLE = " AND (CAST(?2 AS BOOLEAN) OR s.team_id IN (SELECT team_id FROM membership WHERE person_id = ?3))";
+    private static final String VISIBLE = " AND (CAST(?2 AS BOOLEAN) OR t.id IN (SELECT team_id FROM membership WHERE person_id = ?3))";
 
+    /** The latest snapshot of each team and environment, and the latest a week ago, by the (team, environment, time) index. */
     private static final String LATEST = """
-            SELECT DISTINCT ON (s.team_id, s.environment_id) t.slug, t.name, e.key, s.score, s.level, s.incomplete, s.taken_at,
-                   (SELECT w.score FROM scorecard_snapshot w WHERE w.team_id = s.team_id AND w.environment_id = s.environment_id
-                      AND w.taken_at <= ?1 ORDER BY w.taken_at DESC, w.id DESC LIMIT 1)
-            FROM scorecard_snapshot s JOIN team t ON t.id = s.team_id JOIN environment e ON e.id = s.environment_id
+            SELECT t.slug, t.name, e.key, l.score, l.level, l.incomplete, l.taken_at, w.score
+            FROM team t CROSS JOIN environment e
+            CROSS JOIN LATERAL (SELECT s.score, s.level, s.incomplete, s.taken_at FROM scorecard_snapshot s
+                WHERE s.team_id = t.id AND s.environment_id = e.id ORDER BY s.taken_at DESC, s.id DESC LIMIT 1) l
+            LEFT JOIN LATERAL (SELECT s.score FROM scorecard_snapshot s
+                WHERE s.team_id = t.id AND s.environment_id = e.id AND s.taken_at <= ?1
+                ORDER BY s.taken_at DESC, s.id DESC LIMIT 1) w ON TRUE
             WHERE TRUE""" + VISIBLE + """
-             ORDER BY s.team_id, s.environment_id, s.taken_at DESC, s.id DESC""";
+             ORDER BY t.slug, e.position""";
 
+    /** The mean of the daily snapshots of each day, one per team and environment. */
     private static final String TREND = """
-            SELECT day, avg(score) FROM (
-                SELECT DISTINCT ON (s.team_id, s.environment_id, CAST(s.taken_at AT TIME ZONE 'UTC' AS DATE))
-                       CAST(s.taken_at AT TIME ZONE 'UTC' AS DATE) AS day, s.score
-                FROM scorecard_snapshot s WHERE s.taken_at >= ?1""" + VISIBLE + """
-                 ORDER BY s.team_id, s.environment_id, CAST(s.taken_at AT TIME ZONE 'UTC' AS DATE), s.taken_at DESC, s.id DESC) latest
-            WHERE score IS NOT NULL GROUP BY day ORDER BY day""";
+            SELECT CAST(s.taken_at AT TIME ZONE 'UTC' AS DATE), avg(s.score) FROM scorecard_snapshot s JOIN team t ON t.id = s.team_id
+            WHERE s.cause = 'DAILY' AND s.taken_at >= ?1 AND s.score IS NOT NULL""" + VISIBLE + """
+             GROUP BY 1 ORDER BY 1""";
 
     private final EntityManager em;
     private final Clock clock;
