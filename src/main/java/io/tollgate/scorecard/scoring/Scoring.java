@@ -200,7 +200,7 @@ public class Scoring {
         }
         for (String kind : rules.requiredKinds()) {
             if (!fresh(inputs, kind)) {
-                add(items, card, inputs.withFreshScan(kind), Pillar.FRESHNESS, "Import a " + kind + " scan", null);
+                add(items, card, inputs.withFreshScan(kind), Pillar.FRESHNESS, "Import a fresh " + kind + " scan", null);
             }
         }
         items.sort(Comparator.comparingDouble(FixItem::gain).reversed());

@@ -123,7 +123,7 @@ public class OrganisationOverview {
      * cells include that level ("none" for a cell without one), sorted by team, or by mean score ("score" lowest
      * first, "-score" highest first).
      */
-    public List<Row> select(List<Row> rows, String text, String level, String sort) {
+    public static List<Row> select(List<Row> rows, String text, String level, String sort) {
         String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
         Comparator<Row> order = switch (sort == null ? "" : sort) {
             case "score" -> Comparator.comparing(Row::mean, Comparator.nullsFirst(Comparator.naturalOrder()));

@@ -76,7 +76,7 @@ public class ScorecardPages {
         Map<LocalDate, Double> trend = new LinkedHashMap<>();
         all.trend().forEach(p -> trend.put(p.day(), p.score()));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return Templates.overview(all, overview.select(all.rows(), q, level, sort), q == null ? "" : q,
+        return Templates.overview(all, OrganisationOverview.select(all.rows(), q, level, sort), q == null ? "" : q,
                 level == null ? "" : level, sort == null ? "" : sort,
                 TrendChart.of(trend, today.minusDays(scorecards.trendDays()), today));
     }

@@ -172,7 +172,7 @@ class ScoringTest {
 
         assertThat(card.pillar(Pillar.FRESHNESS).value()).isEqualTo(80.0);
         assertThat(card.fixNext()).singleElement().satisfies(item -> {
-            assertThat(item.action()).isEqualTo("Import a iac scan");
+            assertThat(item.action()).isEqualTo("Import a fresh iac scan");
             assertThat(item.gain()).isEqualTo(2.0);
         });
     }
