@@ -73,6 +73,22 @@ class ScorecardPagesTest {
     }
 
     @Test
+    void aMemberSeesOnlyTheirOwnTeamsOnTheOverview() {
+        String other = data.team();
+        TestData.TestUser stranger = data.user();
+        data.member(other, stranger, TeamRole.LEAD);
+        Browser.signedIn(stranger, totp).request().contentType("application/json").body(SemgrepReports.report(List.of(SQL)))
+                .post("/api/v1/scans?team=" + other + "&environment=dev&component=github.com/acme/orders").then().statusCode(201);
+
+        String page = lead.get("/scorecards").then().statusCode(200).extract().asString();
+        String csv = lead.get("/scorecards/export.csv").then().statusCode(200).extract().asString();
+
+        assertThat(page).contains("/scorecards/" + team + "/dev").doesNotContain(other);
+        assertThat(csv).contains(team).doesNotContain(other);
+        assertThat(lead.get("/scorecards/" + other + "/dev").then().extract().statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void howScoresWorkShowsTheExampleComputedByTheScoringCode() {
         String page = lead.get("/scorecards/how").then().statusCode(200).extract().asString();
 
