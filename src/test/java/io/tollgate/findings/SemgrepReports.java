@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Semgrep JSON reports written on the fly for import tests: one result per rule and line given. */
-final class SemgrepReports {
+public final class SemgrepReports {
 
-    record Result(String rule, String path, int line, String severity, String cwe) {
+    public record Result(String rule, String path, int line, String severity, String cwe) {
     }
 
     private SemgrepReports() {
     }
 
-    static String report(List<Result> results) {
+    public static String report(List<Result> results) {
         return "{\"version\": \"1.50.0\", \"results\": [" + results.stream().map(SemgrepReports::result)
                 .collect(Collectors.joining(",\n")) + "], \"errors\": [], \"paths\": {\"scanned\": []}}";
     }

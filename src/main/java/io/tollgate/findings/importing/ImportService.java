@@ -24,7 +24,9 @@ import io.tollgate.platform.NotFoundException;
 import io.tollgate.security.Viewer;
 import io.tollgate.training.catalog.Classification;
 import io.tollgate.training.catalog.TrainingCatalog;
+import io.tollgate.platform.TeamInputsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
@@ -39,6 +41,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Imports one report: checks who may upload to which team, environment and component, recognises the format,
@@ -67,15 +70,17 @@ public class ImportService {
     private final FindingsConfig config;
     private final AgroalDataSource dataSource;
     private final Clock clock;
+    private final Event<TeamInputsChanged> changed;
 
     ImportService(ParserRegistry parsers, TrainingCatalog catalog, ControlCatalog controls, FindingsConfig config,
-                  AgroalDataSource dataSource, Clock clock) {
+                  AgroalDataSource dataSource, Clock clock, Event<TeamInputsChanged> changed) {
         this.parsers = parsers;
         this.catalog = catalog;
         this.controls = controls;
         this.config = config;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** Resolved ids of where the report goes. */
@@ -194,6 +199,7 @@ public class ImportService {
             scan.openMedium = open[Severity.MEDIUM.ordinal()];
             scan.openLow = open[Severity.LOW.ordinal()];
             scan.openInfo = open[Severity.INFO.ordinal()];
+            changed.fire(new TeamInputsChanged(Set.of(target.teamId()), target.environmentId(), "IMPORT"));
             return summary(scan);
         } catch (SQLException e) {
             throw new IllegalStateException("The import could not be written", e);

@@ -12,7 +12,9 @@ import io.tollgate.platform.ForbiddenException;
 import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.NotFoundException;
 import io.tollgate.security.Viewer;
+import io.tollgate.platform.TeamInputsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reading findings with filters, counts and cursor pages, and the status changes people make. */
 @ApplicationScoped
@@ -46,10 +49,12 @@ public class FindingService {
 
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<TeamInputsChanged> changed;
 
-    FindingService(AuditLog audit, Clock clock) {
+    FindingService(AuditLog audit, Clock clock, Event<TeamInputsChanged> changed) {
         this.audit = audit;
         this.clock = clock;
+        this.changed = changed;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -141,6 +146,7 @@ public class FindingService {
         event.persist();
         audit.record(viewer, "finding.status-changed", "finding", Long.toString(finding.id),
                 Map.of("status", before.name()), Map.of("status", status.name(), "reason", finding.statusReason));
+        changed.fire(new TeamInputsChanged(Set.of(finding.team.id), finding.environment.id, "FINDING_STATUS"));
         return finding;
     }
 

@@ -8,7 +8,10 @@ import io.tollgate.training.LessonCompletion;
 import io.tollgate.training.QuizAttempt;
 import io.tollgate.training.catalog.Lesson;
 import io.tollgate.training.catalog.TrainingCatalog;
+import io.tollgate.org.Membership;
+import io.tollgate.platform.TeamInputsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -16,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Quizzes, graded on the server. Every submission is kept as an attempt, so retries are counted; the first passing
@@ -27,11 +32,13 @@ public class QuizService {
     private final TrainingCatalog catalog;
     private final TrainingConfig config;
     private final Clock clock;
+    private final Event<TeamInputsChanged> changed;
 
-    QuizService(TrainingCatalog catalog, TrainingConfig config, Clock clock) {
+    QuizService(TrainingCatalog catalog, TrainingConfig config, Clock clock, Event<TeamInputsChanged> changed) {
         this.catalog = catalog;
         this.config = config;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** A learner's standing with one lesson: attempts so far and the completion that counts, if any. */
@@ -81,6 +88,10 @@ public class QuizService {
             completion.attempts = attempt.attemptNumber;
             completion.completedAt = attempt.submittedAt;
             completion.persist();
+            Set<Long> teams = Membership.ofPerson(person).stream().map(m -> m.team.id).collect(Collectors.toSet());
+            if (!teams.isEmpty()) {
+                changed.fire(new TeamInputsChanged(teams, null, "TRAINING"));
+            }
         }
         return QuizReview.of(attempt, lesson);
     }

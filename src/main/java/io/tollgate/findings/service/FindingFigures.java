@@ -1,0 +1,85 @@
+package io.tollgate.findings.service;
+
+import io.tollgate.findings.Finding;
+import io.tollgate.findings.parsers.Severity;
+import io.tollgate.platform.SqlValues;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the findings of one team in one environment add up to, for the scorecard. */
+@ApplicationScoped
+public class FindingFigures {
+
+    /**
+     * @param scanned           whether any report was imported for the team in the environment
+     * @param open              open, unsuppressed findings by severity
+     * @param pastSla           of those, the ones past their SLA
+     * @param waived            false positives, accepted risks and findings suppressed in the source
+     * @param openByOwasp       open, unsuppressed findings by OWASP Top 10 category, most first
+     * @param controls          each evaluated control id and whether its latest result passes on every resource
+     * @param lastImportByTool  when the last report of each parser id (or tool, for a scan without one) was imported
+     */
+    public record Figures(boolean scanned, Map<Severity, Integer> open, Map<Severity, Integer> pastSla, int waived,
+                          Map<String, Long> openByOwasp, Map<String, Boolean> controls, Map<String, Instant> lastImportByTool) {
+    }
+
+    private static final String SEVERITIES = """
+            SELECT severity, count(*) FILTER (WHERE status = 'OPEN' AND NOT suppressed),
+                   count(*) FILTER (WHERE status = 'OPEN' AND NOT suppressed AND sla_due_at < ?3),
+                   count(*) FILTER (WHERE status IN ('FALSE_POSITIVE', 'RISK_ACCEPTED') OR (status = 'OPEN' AND suppressed))
+            FROM finding WHERE team_id = ?1 AND environment_id = ?2 AND status <> 'FIXED' GROUP BY severity""";
+
+    private static final String OWASP = """
+            SELECT owasp_category, count(*) FROM finding
+            WHERE team_id = ?1 AND environment_id = ?2 AND status = 'OPEN' AND NOT suppressed AND owasp_category IS NOT NULL
+            GROUP BY owasp_category ORDER BY count(*) DESC, owasp_category""";
+
+    /** The latest result of each check on each resource, then a control passes when all of its results do. */
+    private static final String CONTROLS = """
+            SELECT control_id, bool_and(passed) FROM (
+                SELECT DISTINCT ON (component_id, control_id, check_id, coalesce(resource, '')) control_id, passed
+                FROM control_evaluation WHERE team_id = ?1 AND environment_id = ?2 AND control_id IS NOT NULL
+                ORDER BY component_id, control_id, check_id, coalesce(resource, ''), evaluated_at DESC, id DESC) latest
+            GROUP BY control_id""";
+
+    private static final String SCANS = """
+            SELECT coalesce(format, tool), max(received_at) FROM scan
+            WHERE team_id = ?1 AND environment_id = ?2 AND outcome = 'IMPORTED' GROUP BY coalesce(format, tool)""";
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Figures of(long teamId, long environmentId, Instant now) {
+        EntityManager em = Finding.getEntityManager();
+        Map<Severity, Integer> open = new EnumMap<>(Severity.class);
+        Map<Severity, Integer> pastSla = new EnumMap<>(Severity.class);
+        int waived = 0;
+        for (Object[] row : SqlValues.rows(em.createNativeQuery(SEVERITIES).setParameter(1, teamId).setParameter(2, environmentId)
+                .setParameter(3, Timestamp.from(now)).getResultList())) {
+            Severity severity = Severity.valueOf((String) row[0]);
+            open.put(severity, ((Number) row[1]).intValue());
+            pastSla.put(severity, ((Number) row[2]).intValue());
+            waived += ((Number) row[3]).intValue();
+        }
+        Map<String, Long> owasp = new LinkedHashMap<>();
+        for (Object[] row : SqlValues.rows(em.createNativeQuery(OWASP).setParameter(1, teamId).setParameter(2, environmentId).getResultList())) {
+            owasp.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        Map<String, Boolean> controls = new HashMap<>();
+        for (Object[] row : SqlValues.rows(em.createNativeQuery(CONTROLS).setParameter(1, teamId).setParameter(2, environmentId).getResultList())) {
+            controls.put((String) row[0], (Boolean) row[1]);
+        }
+        Map<String, Instant> scans = new HashMap<>();
+        for (Object[] row : SqlValues.rows(em.createNativeQuery(SCANS).setParameter(1, teamId).setParameter(2, environmentId).getResultList())) {
+            scans.put((String) row[0], SqlValues.instant(row[1]));
+        }
+        return new Figures(!scans.isEmpty(), open, pastSla, waived, owasp, controls, scans);
+    }
+}

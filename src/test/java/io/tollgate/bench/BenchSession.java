@@ -1,0 +1,74 @@
+package io.tollgate.bench;
+
+import io.tollgate.security.TotpAuthenticator;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A signed-in HTTP session of the benchmarks against a running Tollgate: signs in as the first admin of a fresh
+ * database (enrolling an authenticator) through the real pages, then sends requests with its cookie.
+ */
+final class BenchSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern SECRET = Pattern.compile("id=\"secret\" class=\"secret\">([A-Z2-7]+)<");
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+
+    BenchSession(String base) {
+        this.base = base;
+    }
+
+    /** Uploads a report file as the raw body, as CI does. */
+    HttpResponse<String> upload(String path, Path report) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofFile(report)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    void signIn(String email, String password) throws IOException, InterruptedException {
+        String next = form("/signin", "email=" + encode(email) + "&password=" + encode(password));
+        TotpAuthenticator totp = new TotpAuthenticator();
+        if (next.endsWith("/signin/enroll")) {
+            Matcher secret = SECRET.matcher(send("GET", "/signin/enroll", null, null).body());
+            if (!secret.find()) {
+                throw new IllegalStateException("no authenticator secret on the enrolment page");
+            }
+            form("/signin/enroll", "code=" + totp.codeAt(secret.group(1), Instant.now().getEpochSecond() / 30));
+        } else {
+            throw new IllegalStateException("the benchmark needs a fresh database (sign-in went to " + next + ")");
+        }
+    }
+
+    private String form(String path, String body) throws IOException, InterruptedException {
+        Matcher csrf = CSRF.matcher(send("GET", "/signin", null, null).body());
+        String token = csrf.find() ? csrf.group(1) : "";
+        HttpResponse<String> response = send("POST", path, "application/x-www-form-urlencoded", body + "&csrf=" + token);
+        return response.headers().firstValue("Location").orElse(path);
+    }
+
+    HttpResponse<String> send(String method, String path, String type, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
