@@ -37,11 +37,15 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (ExecutionMode.current() == ExecutionMode.UNSET) {
-            return List.of(); // build time: never start a database while packaging
-        }
         if (context.getValue(JDBC_URL).getValue() != null) {
             return List.of();
+        }
+        if (ExecutionMode.current() == ExecutionMode.UNSET) {
+            // Build time: never start a database while building, but without Docker tell Dev Services not to try
+            // either; the embedded server is started when the application starts.
+            return dockerAvailable() ? List.of() : List.of(new MapBackedConfigSource("embedded PostgreSQL (build)",
+                    Map.of("quarkus.datasource.devservices.enabled", "false"), ORDINAL) {
+            });
         }
         LaunchMode mode = LaunchMode.current();
         if (mode != LaunchMode.NORMAL && dockerAvailable()) {
