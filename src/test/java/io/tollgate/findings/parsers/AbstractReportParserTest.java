@@ -12,27 +12,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The checks every parser gets for free. A parser's test extends this, names its fixtures under
- * {@code src/test/resources/reports/<parser id>/} (written for Tollgate, never copied from elsewhere), and adds
- * assertions on the fields of real-looking findings.
+ * The checks every parser gets for free. A parser's test extends this, keeps its fixtures under
+ * {@code src/test/resources/reports/<parser id>/} as {@code empty}, {@code one}, {@code many} and {@code malformed}
+ * (written for Tollgate, never copied from elsewhere), and adds assertions on the fields of real-looking findings.
  */
 public abstract class AbstractReportParserTest {
 
     protected abstract ReportParser parser();
 
+    /** The file extension of the fixtures; {@code json} unless the format says otherwise. */
+    protected String fixtureExtension() {
+        return "json";
+    }
+
     /** A report of this format with no finding. */
-    protected abstract String emptyFixture();
+    protected String emptyFixture() {
+        return "empty." + fixtureExtension();
+    }
 
     /** A report with exactly one finding. */
-    protected abstract String oneFindingFixture();
+    protected String oneFindingFixture() {
+        return "one." + fixtureExtension();
+    }
 
-    /** A report with several findings, and how many. */
-    protected abstract String manyFindingsFixture();
+    /** A report with several findings; {@link #manyFindingsCount()} says how many. */
+    protected String manyFindingsFixture() {
+        return "many." + fixtureExtension();
+    }
 
     protected abstract int manyFindingsCount();
 
     /** A report of this format that breaks half-way (truncated or malformed). */
-    protected abstract String malformedFixture();
+    protected String malformedFixture() {
+        return "malformed." + fixtureExtension();
+    }
 
     @Test
     void idIsAStableLowerCaseWord() {

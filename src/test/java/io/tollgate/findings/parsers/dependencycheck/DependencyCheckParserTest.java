@@ -27,28 +27,13 @@ class DependencyCheckParserTest extends AbstractReportParserTest {
     }
 
     @Override
-    protected String emptyFixture() {
-        return "empty.xml";
-    }
-
-    @Override
-    protected String oneFindingFixture() {
-        return "one.xml";
-    }
-
-    @Override
-    protected String manyFindingsFixture() {
-        return "many.xml";
+    protected String fixtureExtension() {
+        return "xml";
     }
 
     @Override
     protected int manyFindingsCount() {
         return 5;
-    }
-
-    @Override
-    protected String malformedFixture() {
-        return "malformed.xml";
     }
 
     @Test

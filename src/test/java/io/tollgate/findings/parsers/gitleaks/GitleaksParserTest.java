@@ -26,28 +26,8 @@ class GitleaksParserTest extends AbstractReportParserTest {
     }
 
     @Override
-    protected String emptyFixture() {
-        return "empty.json";
-    }
-
-    @Override
-    protected String oneFindingFixture() {
-        return "one.json";
-    }
-
-    @Override
-    protected String manyFindingsFixture() {
-        return "many.json";
-    }
-
-    @Override
     protected int manyFindingsCount() {
         return 3;
-    }
-
-    @Override
-    protected String malformedFixture() {
-        return "malformed.json";
     }
 
     @Test

@@ -25,28 +25,8 @@ class NpmAuditV7ParserTest extends AbstractReportParserTest {
     }
 
     @Override
-    protected String emptyFixture() {
-        return "empty.json";
-    }
-
-    @Override
-    protected String oneFindingFixture() {
-        return "one.json";
-    }
-
-    @Override
-    protected String manyFindingsFixture() {
-        return "many.json";
-    }
-
-    @Override
     protected int manyFindingsCount() {
         return 4;
-    }
-
-    @Override
-    protected String malformedFixture() {
-        return "malformed.json";
     }
 
     @Test

@@ -27,28 +27,8 @@ class OsvScannerParserTest extends AbstractReportParserTest {
     }
 
     @Override
-    protected String emptyFixture() {
-        return "empty.json";
-    }
-
-    @Override
-    protected String oneFindingFixture() {
-        return "one.json";
-    }
-
-    @Override
-    protected String manyFindingsFixture() {
-        return "many.json";
-    }
-
-    @Override
     protected int manyFindingsCount() {
         return 6;
-    }
-
-    @Override
-    protected String malformedFixture() {
-        return "malformed.json";
     }
 
     @Test

@@ -26,28 +26,13 @@ class ProwlerCsvParserTest extends AbstractReportParserTest {
     }
 
     @Override
-    protected String emptyFixture() {
-        return "empty.csv";
-    }
-
-    @Override
-    protected String oneFindingFixture() {
-        return "one.csv";
-    }
-
-    @Override
-    protected String manyFindingsFixture() {
-        return "many.csv";
+    protected String fixtureExtension() {
+        return "csv";
     }
 
     @Override
     protected int manyFindingsCount() {
         return 3;
-    }
-
-    @Override
-    protected String malformedFixture() {
-        return "malformed.csv";
     }
 
     @Test

@@ -26,28 +26,13 @@ class ProwlerParserTest extends AbstractReportParserTest {
     }
 
     @Override
-    protected String emptyFixture() {
-        return "empty.ocsf.json";
-    }
-
-    @Override
-    protected String oneFindingFixture() {
-        return "one.ocsf.json";
-    }
-
-    @Override
-    protected String manyFindingsFixture() {
-        return "many.ocsf.json";
+    protected String fixtureExtension() {
+        return "ocsf.json";
     }
 
     @Override
     protected int manyFindingsCount() {
         return 4;
-    }
-
-    @Override
-    protected String malformedFixture() {
-        return "malformed.ocsf.json";
     }
 
     @Test

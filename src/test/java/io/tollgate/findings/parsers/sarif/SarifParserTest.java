@@ -34,28 +34,13 @@ class SarifParserTest extends AbstractReportParserTest {
     }
 
     @Override
-    protected String emptyFixture() {
-        return "empty.sarif";
-    }
-
-    @Override
-    protected String oneFindingFixture() {
-        return "one.sarif";
-    }
-
-    @Override
-    protected String manyFindingsFixture() {
-        return "many.sarif";
+    protected String fixtureExtension() {
+        return "sarif";
     }
 
     @Override
     protected int manyFindingsCount() {
         return 14;
-    }
-
-    @Override
-    protected String malformedFixture() {
-        return "malformed.sarif";
     }
 
     @Test
