@@ -8,7 +8,7 @@ CREATE TABLE gate_evaluation (
     account_id            VARCHAR(12),
     commit_sha            VARCHAR(64),
     idempotency_key       VARCHAR(100) NOT NULL,
-    verdict               VARCHAR(20)  NOT NULL CHECK (verdict IN ('PASS', 'FAIL')),
+    verdict               VARCHAR(20)  NOT NULL CHECK (verdict IN ('PASS', 'PASS_WITH_WAIVERS', 'FAIL')),
     policy_hash           VARCHAR(140) NOT NULL,
     conditions            TEXT         NOT NULL,
     inputs                TEXT         NOT NULL,

@@ -29,7 +29,7 @@ import java.util.Optional;
 public class GateEvaluation extends PanacheEntity {
 
     /** The outcome of an evaluation. */
-    public enum Verdict { PASS, FAIL }
+    public enum Verdict { PASS, PASS_WITH_WAIVERS, FAIL }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "team_id")

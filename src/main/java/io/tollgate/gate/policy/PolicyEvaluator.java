@@ -51,6 +51,6 @@ public final class PolicyEvaluator {
 
     private static ConditionResult result(Condition condition, String actual, boolean passed) {
         return new ConditionResult(condition.metric(), condition.operator().symbol(), condition.threshold(), actual,
-                passed, condition.source());
+                passed ? ConditionResult.Status.PASS : ConditionResult.Status.FAIL, null, condition.source());
     }
 }

@@ -49,6 +49,7 @@ public class GateService {
     };
 
     private final GatePolicies policies;
+    private final WaiverService waivers;
     private final ScorecardService scorecards;
     private final Scoring scoring;
     private final TrainingFigures training;
@@ -58,9 +59,10 @@ public class GateService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    GateService(GatePolicies policies, ScorecardService scorecards, Scoring scoring, TrainingFigures training,
+    GateService(GatePolicies policies, WaiverService waivers, ScorecardService scorecards, Scoring scoring, TrainingFigures training,
                 TeamService teams, AuditLog audit, InputValidator validator, ObjectMapper json, Clock clock) {
         this.policies = policies;
+        this.waivers = waivers;
         this.scorecards = scorecards;
         this.scoring = scoring;
         this.training = training;
@@ -89,7 +91,7 @@ public class GateService {
         Instant now = Instant.now(clock);
         GateInputs inputs = inputs(viewer, team, source, now);
         Policy policy = policies.forTeam(team.slug);
-        List<ConditionResult> results = PolicyEvaluator.evaluate(policy, inputs);
+        List<ConditionResult> results = waivers.apply(team, PolicyEvaluator.evaluate(policy, inputs), now);
 
         GateEvaluation evaluation = new GateEvaluation();
         evaluation.team = team;
@@ -98,7 +100,7 @@ public class GateService {
         evaluation.accountId = request.account();
         evaluation.commit = request.commit();
         evaluation.idempotencyKey = request.idempotencyKey();
-        evaluation.verdict = results.stream().allMatch(ConditionResult::passed) ? Verdict.PASS : Verdict.FAIL;
+        evaluation.verdict = verdict(results);
         evaluation.policyHash = policy.hash();
         evaluation.conditions = write(results);
         evaluation.inputs = write(inputs);
@@ -142,6 +144,14 @@ public class GateService {
         TrainingFigure figure = training.of(team);
         return new GateInputs(card.findings().scanned(), card.findings().open(), card.findings().pastSla(),
                 card.scorecard().score(), card.findings().controls(), figure.members(), figure.membersDone(), byKind, now);
+    }
+
+    /** FAIL if a condition failed unwaived, PASS_WITH_WAIVERS if a waiver covered one, else PASS. */
+    private static Verdict verdict(List<ConditionResult> results) {
+        if (results.stream().anyMatch(r -> r.status() == ConditionResult.Status.FAIL)) {
+            return Verdict.FAIL;
+        }
+        return results.stream().anyMatch(r -> r.status() == ConditionResult.Status.WAIVED) ? Verdict.PASS_WITH_WAIVERS : Verdict.PASS;
     }
 
     /** The environment before the target in promotion order; the first environment is judged on its own figures. */

@@ -70,13 +70,13 @@ class PolicyEvaluatorTest {
     @Test
     void aResultCarriesTheConditionAndWhereItCameFrom() {
         ConditionResult result = evaluate("score >= 70", MEASURED);
-        assertThat(result).isEqualTo(new ConditionResult("score", ">=", "70", "72.5", true, "default.txt:1"));
+        assertThat(result).isEqualTo(new ConditionResult("score", ">=", "70", "72.5", ConditionResult.Status.PASS, null, "default.txt:1"));
     }
 
     private static void assertResult(String condition, GateInputs inputs, String actual, boolean passed) {
         ConditionResult result = evaluate(condition, inputs);
         assertThat(result.actual()).as(condition).isEqualTo(actual);
-        assertThat(result.passed()).as(condition).isEqualTo(passed);
+        assertThat(result.status()).as(condition).isEqualTo(passed ? ConditionResult.Status.PASS : ConditionResult.Status.FAIL);
     }
 
     private static ConditionResult evaluate(String condition, GateInputs inputs) {

@@ -64,7 +64,7 @@ class GateApiTest {
                 .body("conditions.find { it.metric == 'control:root-mfa-enabled' }.actual", equalTo("no data"))
                 .body("conditions.find { it.metric == 'scan-age:sast' }.actual", equalTo("no data"))
                 .body("conditions.find { it.metric == 'onboarding' }.actual", equalTo("0"))
-                .body("conditions.passed", everyItem(equalTo(false)))
+                .body("conditions.status", everyItem(equalTo("FAIL")))
                 .body("conditions[0].source", equalTo("default.txt:8"))
                 .body("inputs.scanned", equalTo(false)).body("inputs.members", equalTo(1));
     }
@@ -75,8 +75,8 @@ class GateApiTest {
                 .post("/api/v1/scans?team=" + team + "&environment=uat&component=github.com/acme/orders").then().statusCode(201);
         evaluate("prod", "k1").statusCode(201).body("verdict", equalTo("FAIL"))
                 .body("conditions.find { it.metric == 'open:CRITICAL' }.actual", equalTo("0"))
-                .body("conditions.find { it.metric == 'open:CRITICAL' }.passed", equalTo(true))
-                .body("conditions.find { it.metric == 'scan-age:sast' }.passed", equalTo(true))
+                .body("conditions.find { it.metric == 'open:CRITICAL' }.status", equalTo("PASS"))
+                .body("conditions.find { it.metric == 'scan-age:sast' }.status", equalTo("PASS"))
                 .body("conditions.find { it.metric == 'scan-age:dependencies' }.actual", equalTo("no data"));
         evaluate("uat", "k2").statusCode(201).body("sourceEnvironment", equalTo("staging"))
                 .body("conditions.find { it.metric == 'open:CRITICAL' }.actual", equalTo("no data"));
