@@ -13,7 +13,7 @@ CREATE TABLE waiver (
     requested_at  TIMESTAMPTZ   NOT NULL,
     decided_by    BIGINT        REFERENCES person (id),
     decided_at    TIMESTAMPTZ,
-    CONSTRAINT waiver_decided_by_other CHECK (decided_by IS NULL OR decided_by <> requested_by)
+    CONSTRAINT waiver_decided_by_other CHECK (state NOT IN ('APPROVED', 'DENIED') OR decided_by <> requested_by)
 );
 CREATE SEQUENCE waiver_seq START WITH 1 INCREMENT BY 50;
 CREATE INDEX waiver_team ON waiver (team_id, state, expires_at);

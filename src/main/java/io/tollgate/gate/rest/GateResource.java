@@ -57,6 +57,18 @@ public class GateResource {
         return gate.find(viewer.get(), id);
     }
 
+    /** The reason a security admin gives for passing a failed decision. */
+    public record BreakGlassRequest(String reason) {
+    }
+
+    @POST
+    @Path("/{id}/break-glass")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Let one failed decision pass, with a reason (a security admin; once per decision)")
+    public Decision breakGlass(@PathParam("id") long id, BreakGlassRequest request) {
+        return gate.breakGlass(viewer.get(), id, request == null ? null : request.reason());
+    }
+
     @GET
     @Operation(summary = "A team's decisions, newest first; filter by target environment and verdict")
     public List<Decision> history(@QueryParam("team") String team, @QueryParam("environment") String environment,

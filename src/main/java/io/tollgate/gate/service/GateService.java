@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.audit.AuditLog;
+import io.tollgate.gate.BreakGlass;
 import io.tollgate.gate.GateEvaluation;
 import io.tollgate.gate.GateEvaluation.Verdict;
 import io.tollgate.gate.policy.ConditionResult;
@@ -15,6 +16,8 @@ import io.tollgate.org.AwsAccount;
 import io.tollgate.org.Environment;
 import io.tollgate.org.Team;
 import io.tollgate.org.service.TeamService;
+import io.tollgate.platform.ConflictException;
+import io.tollgate.platform.ForbiddenException;
 import io.tollgate.platform.InputValidator;
 import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.NotFoundException;
@@ -116,10 +119,44 @@ public class GateService {
     /** A decision about a team the viewer may see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Decision find(Viewer viewer, long id) {
+        return decision(visible(viewer, id));
+    }
+
+    /**
+     * Break-glass: a security admin lets a failed decision pass, with a reason. Once per decision; the decision
+     * itself stays as it was, with the override beside it.
+     */
+    @Transactional
+    public Decision breakGlass(Viewer viewer, long id, String reason) {
+        if (!viewer.isSecurityAdmin()) {
+            throw new ForbiddenException("Only a security admin may break glass");
+        }
+        if (reason == null || reason.strip().length() < 20) {
+            throw new InvalidInputException("reason", "must be at least 20 characters");
+        }
+        GateEvaluation evaluation = visible(viewer, id);
+        if (evaluation.verdict != Verdict.FAIL) {
+            throw new ConflictException("verdict", "is " + evaluation.verdict + "; only a failed decision needs break-glass");
+        }
+        if (BreakGlass.of(evaluation).isPresent()) {
+            throw new ConflictException("breakGlass", "was already used on this decision");
+        }
+        BreakGlass override = new BreakGlass();
+        override.evaluation = evaluation;
+        override.reason = reason.strip();
+        override.grantedBy = viewer.email();
+        override.grantedAt = Instant.now(clock);
+        override.persist();
+        audit.record(viewer, "gate.break-glass", "gate_evaluation", Long.toString(evaluation.id),
+                Map.of("verdict", evaluation.verdict.name()), Map.of("verdict", "PASS (break-glass)", "reason", override.reason));
+        return decision(evaluation);
+    }
+
+    private GateEvaluation visible(Viewer viewer, long id) {
         GateEvaluation evaluation = GateEvaluation.<GateEvaluation>findByIdOptional(id)
                 .orElseThrow(() -> new NotFoundException("Gate evaluation", id));
         teams.visibleTeam(viewer, evaluation.team.slug);
-        return decision(evaluation);
+        return evaluation;
     }
 
     /** The newest decisions of a team, at most {@code limit}, optionally for one environment and one verdict. */
@@ -170,10 +207,12 @@ public class GateService {
     }
 
     private Decision decision(GateEvaluation e) {
+        Decision.Override override = BreakGlass.of(e).map(b -> new Decision.Override(b.grantedBy, b.grantedAt, b.reason)).orElse(null);
         try {
             return new Decision(e.id, e.team.slug, e.environment.key, e.sourceEnvironment.key, e.accountId, e.commit,
                     e.idempotencyKey, e.verdict, e.policyHash, e.evaluatedAt, e.requestedBy,
-                    json.readValue(e.conditions, CONDITIONS), json.readTree(e.inputs));
+                    json.readValue(e.conditions, CONDITIONS), json.readTree(e.inputs), override,
+                    e.verdict != Verdict.FAIL || override != null);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored gate evaluation " + e.id + " is not readable", ex);
         }

@@ -136,6 +136,30 @@ class GateApiTest {
         }
     }
 
+    @Test
+    void aSecurityAdminBreaksGlassOnceOnAFailedDecision() throws SQLException {
+        int id = evaluate("prod", "glass").statusCode(201).body("passes", equalTo(false)).extract().path("id");
+        Map<String, String> reason = Map.of("reason", "Hotfix for the payments outage INC-4211");
+        lead.json().body(reason).post("/api/v1/gate/evaluations/" + id + "/break-glass").then().statusCode(403);
+        TestData.TestUser adminUser = data.user(GlobalRole.SECURITY_ADMIN);
+        Browser admin = Browser.signedIn(adminUser, totp);
+        admin.json().body(Map.of("reason", "because")).post("/api/v1/gate/evaluations/" + id + "/break-glass")
+                .then().statusCode(400);
+        admin.json().body(reason).post("/api/v1/gate/evaluations/" + id + "/break-glass").then().statusCode(200)
+                .body("verdict", equalTo("FAIL")).body("passes", equalTo(true))
+                .body("breakGlass.grantedBy", equalTo(adminUser.email()))
+                .body("breakGlass.reason", equalTo(reason.get("reason")));
+        admin.json().body(reason).post("/api/v1/gate/evaluations/" + id + "/break-glass").then().statusCode(409);
+        lead.json().get("/api/v1/gate/evaluations?team=" + team).then()
+                .body("[0].breakGlass.grantedBy", equalTo(adminUser.email())).body("[0].passes", equalTo(true));
+        admin.json().get("/api/v1/audit-events?action=gate.break-glass&actor=" + adminUser.email()).then()
+                .body("items[0].subject", equalTo(String.valueOf(id)));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("delete from gate_break_glass where evaluation_id = " + id))
+                    .hasMessageContaining("append-only");
+        }
+    }
+
     private ValidatableResponse evaluate(String environment, String key) {
         return lead.json().body(request(environment, key, null)).post("/api/v1/gate/evaluations").then();
     }
