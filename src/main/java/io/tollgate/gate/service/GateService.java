@@ -116,6 +116,12 @@ public class GateService {
         return new Outcome(decision(evaluation), true);
     }
 
+    /** The policy that applies to a team the viewer may see. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Policy policy(Viewer viewer, String team) {
+        return policies.forTeam(teams.visibleTeam(viewer, team).slug);
+    }
+
     /** A decision about a team the viewer may see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Decision find(Viewer viewer, long id) {
