@@ -19,10 +19,10 @@ import java.util.List;
  */
 public record Decision(long id, String team, String environment, String sourceEnvironment, String account,
                        String commit, String idempotencyKey, Verdict verdict, String policyHash, Instant evaluatedAt,
-                       String requestedBy, List<ConditionResult> conditions, JsonNode inputs, Override breakGlass,
+                       String requestedBy, List<ConditionResult> conditions, JsonNode inputs, BreakGlassGrant breakGlass,
                        boolean passes) {
 
     /** Who passed a failed decision, when and why. */
-    public record Override(String grantedBy, Instant grantedAt, String reason) {
+    public record BreakGlassGrant(String grantedBy, Instant grantedAt, String reason) {
     }
 }

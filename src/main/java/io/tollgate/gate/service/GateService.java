@@ -213,7 +213,7 @@ public class GateService {
     }
 
     private Decision decision(GateEvaluation e) {
-        Decision.Override override = BreakGlass.of(e).map(b -> new Decision.Override(b.grantedBy, b.grantedAt, b.reason)).orElse(null);
+        Decision.BreakGlassGrant override = BreakGlass.of(e).map(b -> new Decision.BreakGlassGrant(b.grantedBy, b.grantedAt, b.reason)).orElse(null);
         try {
             return new Decision(e.id, e.team.slug, e.environment.key, e.sourceEnvironment.key, e.accountId, e.commit,
                     e.idempotencyKey, e.verdict, e.policyHash, e.evaluatedAt, e.requestedBy,
