@@ -6,7 +6,7 @@ import java.util.Locale;
  * One line of a policy: a metric compared with a threshold.
  *
  * @param kind      what is measured
- * @param parameter the severity, control id or scan kind the metric is about; null for score and onboarding
+ * @param parameter the severity, control id, scan kind or group of people the metric is about; null for score
  * @param operator  how the actual value compares with the threshold
  * @param threshold a number, or {@code pass} for a control
  * @param source    the file and line the condition was read from
@@ -23,8 +23,8 @@ public record Condition(Kind kind, String parameter, Operator operator, String t
         SCORE("score", false),
         /** Whether one control passes on every resource: threshold {@code pass}. */
         CONTROL("control", true),
-        /** The percentage of the team's active members who finished their required training. */
-        ONBOARDING("onboarding", false),
+        /** The percentage of the team's active members ({@code members}) or leads ({@code leads}) who finished their required training. */
+        ONBOARDING("onboarding", true),
         /** Days since the last imported scan of one kind. */
         SCAN_AGE("scan-age", true);
 

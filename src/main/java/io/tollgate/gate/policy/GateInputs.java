@@ -16,9 +16,11 @@ import java.util.Map;
  * @param controls       each evaluated control and whether it passes
  * @param members        active members counted for training
  * @param membersDone    of those, the ones who finished their required training
+ * @param leads          active leads
+ * @param leadsDone      of those, the ones who finished their required training; null when none is required
  * @param lastScanByKind when the last report of each scan kind was imported
  */
 public record GateInputs(boolean scanned, Map<Severity, Integer> open, Map<Severity, Integer> pastSla, Double score,
-                         Map<String, Boolean> controls, int members, int membersDone,
+                         Map<String, Boolean> controls, int members, int membersDone, int leads, Integer leadsDone,
                          Map<String, Instant> lastScanByKind, Instant now) {
 }

@@ -21,7 +21,8 @@ public final class PolicyEvaluator {
             case OPEN -> inputs.scanned() ? count(inputs.open().get(Severity.valueOf(condition.parameter()))) : null;
             case PAST_SLA -> inputs.scanned() ? count(inputs.pastSla().get(Severity.valueOf(condition.parameter()))) : null;
             case SCORE -> inputs.score();
-            case ONBOARDING -> inputs.members() == 0 ? null : Math.round(1000.0 * inputs.membersDone() / inputs.members()) / 10.0;
+            case ONBOARDING -> condition.parameter().equals("leads")
+                    ? percent(inputs.leadsDone(), inputs.leads()) : percent(inputs.membersDone(), inputs.members());
             case SCAN_AGE -> age(inputs.lastScanByKind().get(condition.parameter()), inputs.now());
             case CONTROL -> null;
         };
@@ -34,6 +35,11 @@ public final class PolicyEvaluator {
             return result(condition, ConditionResult.NO_DATA, false);
         }
         return result(condition, format(actual), condition.operator().holds(actual, Double.parseDouble(condition.threshold())));
+    }
+
+    /** One decimal; no data when nobody is counted or nothing is required. */
+    private static Double percent(Integer done, int of) {
+        return done == null || of == 0 ? null : Math.round(1000.0 * done / of) / 10.0;
     }
 
     private static Double count(Integer value) {

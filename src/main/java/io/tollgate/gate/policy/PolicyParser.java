@@ -80,6 +80,12 @@ public final class PolicyParser {
                 }
                 return new Condition(kind, parameter, operator, "pass", source);
             }
+            case ONBOARDING -> {
+                if (!parameter.equals("members") && !parameter.equals("leads")) {
+                    throw new ContentException(file, line, "onboarding is measured for 'members' or 'leads', not '" + parameter + "'");
+                }
+                return new Condition(kind, parameter, operator, number(file, line, parts[2]), source);
+            }
             case SCAN_AGE -> {
                 if (!scanKinds.contains(parameter)) {
                     throw new ContentException(file, line, "unknown scan kind '" + parameter + "'");

@@ -185,8 +185,10 @@ public class GateService {
         card.findings().lastImportByTool().forEach((tool, at) -> scoring.rules().kindOf(tool)
                 .ifPresent(kind -> byKind.merge(kind, at, (a, b) -> a.isAfter(b) ? a : b)));
         TrainingFigure figure = training.of(team);
+        TrainingFigures.LeadFigure leads = training.leads(team);
         return new GateInputs(card.findings().scanned(), card.findings().open(), card.findings().pastSla(),
-                card.scorecard().score(), card.findings().controls(), figure.members(), figure.membersDone(), byKind, now);
+                card.scorecard().score(), card.findings().controls(), figure.members(), figure.membersDone(),
+                leads.leads(), leads.leadsDone(), byKind, now);
     }
 
     /** FAIL if a condition failed unwaived, PASS_WITH_WAIVERS if a waiver covered one, else PASS. */

@@ -18,10 +18,10 @@ class PolicyEvaluatorTest {
     private static final PolicyParser PARSER = new PolicyParser(Set.of("root-mfa-enabled"), Set.of("sast"));
 
     private static final GateInputs MEASURED = new GateInputs(true, Map.of(Severity.CRITICAL, 1, Severity.HIGH, 3),
-            Map.of(Severity.HIGH, 1), 72.5, Map.of("root-mfa-enabled", true), 10, 9,
+            Map.of(Severity.HIGH, 1), 72.5, Map.of("root-mfa-enabled", true), 10, 9, 2, 1,
             Map.of("sast", NOW.minus(Duration.ofDays(3)).minusSeconds(60)), NOW);
 
-    private static final GateInputs NOTHING = new GateInputs(false, Map.of(), Map.of(), null, Map.of(), 0, 0, Map.of(), NOW);
+    private static final GateInputs NOTHING = new GateInputs(false, Map.of(), Map.of(), null, Map.of(), 0, 0, 0, null, Map.of(), NOW);
 
     @Test
     void openFindings() {
@@ -48,16 +48,20 @@ class PolicyEvaluatorTest {
     @Test
     void controls() {
         assertResult("control:root-mfa-enabled = pass", MEASURED, "pass", true);
-        GateInputs failing = new GateInputs(true, Map.of(), Map.of(), 80.0, Map.of("root-mfa-enabled", false), 1, 1, Map.of(), NOW);
+        GateInputs failing = new GateInputs(true, Map.of(), Map.of(), 80.0, Map.of("root-mfa-enabled", false), 1, 1, 1, 1, Map.of(), NOW);
         assertResult("control:root-mfa-enabled = pass", failing, "fail", false);
         assertResult("control:root-mfa-enabled = pass", NOTHING, ConditionResult.NO_DATA, false);
     }
 
     @Test
     void onboarding() {
-        assertResult("onboarding >= 90", MEASURED, "90", true);
-        assertResult("onboarding >= 95", MEASURED, "90", false);
-        assertResult("onboarding >= 0", NOTHING, ConditionResult.NO_DATA, false);
+        assertResult("onboarding:members >= 90", MEASURED, "90", true);
+        assertResult("onboarding:members >= 95", MEASURED, "90", false);
+        assertResult("onboarding:leads >= 100", MEASURED, "50", false);
+        assertResult("onboarding:members >= 0", NOTHING, ConditionResult.NO_DATA, false);
+        assertResult("onboarding:leads >= 0", NOTHING, ConditionResult.NO_DATA, false);
+        GateInputs nothingRequired = new GateInputs(true, Map.of(), Map.of(), 80.0, Map.of(), 3, 0, 1, null, Map.of(), NOW);
+        assertResult("onboarding:leads >= 0", nothingRequired, ConditionResult.NO_DATA, false);
     }
 
     @Test

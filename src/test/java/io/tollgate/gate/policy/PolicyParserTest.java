@@ -29,13 +29,14 @@ class PolicyParserTest {
                 past-sla:HIGH <= 0
                 score >= 70
                 control:root-mfa-enabled = pass
-                onboarding >= 90
+                onboarding:members >= 90
+                onboarding:leads >= 100
                 scan-age:sast < 7.5
                 """);
         assertThat(conditions).extracting(Condition::kind).containsExactly(Kind.OPEN, Kind.PAST_SLA, Kind.SCORE,
-                Kind.CONTROL, Kind.ONBOARDING, Kind.SCAN_AGE);
+                Kind.CONTROL, Kind.ONBOARDING, Kind.ONBOARDING, Kind.SCAN_AGE);
         assertThat(conditions).extracting(Condition::metric).containsExactly("open:CRITICAL", "past-sla:HIGH", "score",
-                "control:root-mfa-enabled", "onboarding", "scan-age:sast");
+                "control:root-mfa-enabled", "onboarding:members", "onboarding:leads", "scan-age:sast");
         assertThat(conditions.get(0).source()).isEqualTo("default.txt:3");
     }
 
@@ -50,6 +51,7 @@ class PolicyParserTest {
         assertRefused("control:mfa = pass", ":1: unknown control 'mfa'");
         assertRefused("control:root-mfa-enabled >= 1", ":1: a control condition reads");
         assertRefused("scan-age:dast <= 7", ":1: unknown scan kind 'dast'");
+        assertRefused("onboarding:managers >= 7", ":1: onboarding is measured for 'members' or 'leads'");
         assertRefused("score >= 70 please", ":1: expected '<metric> <operator> <threshold>'");
         assertRefused("# only a comment", "the policy has no condition");
     }

@@ -58,15 +58,16 @@ class GateApiTest {
                 .body("verdict", equalTo("FAIL"))
                 .body("environment", equalTo("prod")).body("sourceEnvironment", equalTo("uat"))
                 .body("policyHash", matchesPattern("[0-9a-f]{64}"))
-                .body("conditions", hasSize(12))
+                .body("conditions", hasSize(13))
                 .body("conditions.find { it.metric == 'open:CRITICAL' }.actual", equalTo("no data"))
                 .body("conditions.find { it.metric == 'score' }.actual", equalTo("0"))
                 .body("conditions.find { it.metric == 'control:root-mfa-enabled' }.actual", equalTo("no data"))
                 .body("conditions.find { it.metric == 'scan-age:sast' }.actual", equalTo("no data"))
-                .body("conditions.find { it.metric == 'onboarding' }.actual", equalTo("0"))
+                .body("conditions.find { it.metric == 'onboarding:members' }.actual", equalTo("0"))
+                .body("conditions.find { it.metric == 'onboarding:leads' }.actual", equalTo("0"))
                 .body("conditions.status", everyItem(equalTo("FAIL")))
                 .body("conditions[0].source", equalTo("default.txt:8"))
-                .body("inputs.scanned", equalTo(false)).body("inputs.members", equalTo(1));
+                .body("inputs.scanned", equalTo(false)).body("inputs.members", equalTo(1)).body("inputs.leads", equalTo(1));
     }
 
     @Test
