@@ -3,6 +3,7 @@ package io.tollgate.training.service;
 import io.tollgate.org.Membership;
 import io.tollgate.org.Person;
 import io.tollgate.org.Team;
+import io.tollgate.org.TeamRole;
 import io.tollgate.training.catalog.Curriculum;
 import io.tollgate.training.catalog.TrainingCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,26 @@ public class TrainingFigures {
     public TrainingFigure of(Team team) {
         List<Person> members = Membership.ofTeam(team).stream().map(m -> m.person).filter(p -> p.active).toList();
         return of(team, plans.plansFor(members).values());
+    }
+
+    /**
+     * The team's active leads and how many of them finished every required curriculum; {@code leadsDone} is null
+     * when no curriculum is required, since there is then nothing to finish.
+     */
+    public record LeadFigure(int leads, Integer leadsDone) {
+    }
+
+    /** The onboarding of the team's active leads today. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LeadFigure leads(Team team) {
+        List<Person> leads = Membership.ofTeam(team).stream().filter(m -> m.role == TeamRole.LEAD)
+                .map(m -> m.person).filter(p -> p.active).toList();
+        if (catalog.requiredCurricula().isEmpty()) {
+            return new LeadFigure(leads.size(), null);
+        }
+        int done = (int) plans.plansFor(leads).values().stream()
+                .filter(plan -> requiredItems(plan).stream().allMatch(ItemProgress::done)).count();
+        return new LeadFigure(leads.size(), done);
     }
 
     /** The figure from the plans of the team's active members. */

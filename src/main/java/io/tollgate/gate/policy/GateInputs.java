@@ -1,0 +1,26 @@
+package io.tollgate.gate.policy;
+
+import io.tollgate.findings.parsers.Severity;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a gate decision was made from, for one team in its source environment at one moment; stored with the
+ * decision.
+ *
+ * @param scanned        whether any report was imported; without one, finding counts have no data
+ * @param open           open, unsuppressed findings by severity
+ * @param pastSla        of those, the ones past their SLA
+ * @param score          the scorecard score; null when it has no data
+ * @param controls       each evaluated control and whether it passes
+ * @param members        active members counted for training
+ * @param membersDone    of those, the ones who finished their required training
+ * @param leads          active leads
+ * @param leadsDone      of those, the ones who finished their required training; null when none is required
+ * @param lastScanByKind when the last report of each scan kind was imported
+ */
+public record GateInputs(boolean scanned, Map<Severity, Integer> open, Map<Severity, Integer> pastSla, Double score,
+                         Map<String, Boolean> controls, int members, int membersDone, int leads, Integer leadsDone,
+                         Map<String, Instant> lastScanByKind, Instant now) {
+}

@@ -1,0 +1,109 @@
+package io.tollgate.gate.policy;
+
+import io.tollgate.findings.parsers.Severity;
+import io.tollgate.gate.policy.Condition.Kind;
+import io.tollgate.gate.policy.Condition.Operator;
+import io.tollgate.platform.ContentException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads a policy file: one condition a line, {@code <metric> <operator> <threshold>}, blank lines and {@code #}
+ * comments ignored. Anything it cannot use is refused with the file and line.
+ */
+public final class PolicyParser {
+
+    private final Set<String> controlIds;
+    private final Set<String> scanKinds;
+
+    /**
+     * @param controlIds the control ids a {@code control:} condition may name
+     * @param scanKinds  the scan kinds a {@code scan-age:} condition may name
+     */
+    public PolicyParser(Set<String> controlIds, Set<String> scanKinds) {
+        this.controlIds = controlIds;
+        this.scanKinds = scanKinds;
+    }
+
+    public List<Condition> parse(Path file, String text) {
+        List<Condition> conditions = new ArrayList<>();
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                conditions.add(condition(file, i + 1, line));
+            }
+        }
+        if (conditions.isEmpty()) {
+            throw new ContentException(file, 0, "the policy has no condition");
+        }
+        return conditions;
+    }
+
+    private Condition condition(Path file, int line, String text) {
+        String[] parts = text.split("\\s+");
+        if (parts.length != 3) {
+            throw new ContentException(file, line, "expected '<metric> <operator> <threshold>', found '" + text + "'");
+        }
+        String[] metric = parts[0].split(":", 2);
+        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.key.equals(metric[0])).findFirst()
+                .orElseThrow(() -> new ContentException(file, line, "unknown metric '" + metric[0] + "'"));
+        String parameter = metric.length == 2 ? metric[1] : null;
+        if (kind.parameterised != (parameter != null)) {
+            throw new ContentException(file, line, kind.parameterised
+                    ? "metric '" + kind.key + "' needs a parameter, e.g. " + kind.key + ":<name>"
+                    : "metric '" + kind.key + "' takes no parameter");
+        }
+        Operator operator = Arrays.stream(Operator.values()).filter(o -> o.symbol.equals(parts[1])).findFirst()
+                .orElseThrow(() -> new ContentException(file, line, "unknown operator '" + parts[1] + "'"));
+        String source = file.getFileName() + ":" + line;
+        switch (kind) {
+            case OPEN, PAST_SLA -> {
+                try {
+                    Severity.valueOf(parameter.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new ContentException(file, line, "unknown severity '" + parameter + "'");
+                }
+                return new Condition(kind, parameter.toUpperCase(Locale.ROOT), operator, number(file, line, parts[2]), source);
+            }
+            case CONTROL -> {
+                if (!controlIds.contains(parameter)) {
+                    throw new ContentException(file, line, "unknown control '" + parameter + "'");
+                }
+                if (operator != Operator.EQ || !parts[2].equals("pass")) {
+                    throw new ContentException(file, line, "a control condition reads 'control:<id> = pass'");
+                }
+                return new Condition(kind, parameter, operator, "pass", source);
+            }
+            case ONBOARDING -> {
+                if (!parameter.equals("members") && !parameter.equals("leads")) {
+                    throw new ContentException(file, line, "onboarding is measured for 'members' or 'leads', not '" + parameter + "'");
+                }
+                return new Condition(kind, parameter, operator, number(file, line, parts[2]), source);
+            }
+            case SCAN_AGE -> {
+                if (!scanKinds.contains(parameter)) {
+                    throw new ContentException(file, line, "unknown scan kind '" + parameter + "'");
+                }
+                return new Condition(kind, parameter, operator, number(file, line, parts[2]), source);
+            }
+            default -> {
+                return new Condition(kind, null, operator, number(file, line, parts[2]), source);
+            }
+        }
+    }
+
+    private static String number(Path file, int line, String threshold) {
+        try {
+            Double.parseDouble(threshold);
+            return threshold;
+        } catch (NumberFormatException e) {
+            throw new ContentException(file, line, "threshold '" + threshold + "' is not a number");
+        }
+    }
+}
