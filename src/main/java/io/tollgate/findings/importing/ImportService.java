@@ -84,7 +84,7 @@ public class ImportService {
     }
 
     /** Resolved ids of where the report goes. */
-    private record Destination(long teamId, long environmentId, long componentId, String componentKey) {
+    private record Destination(long teamId, long environmentId, long componentId) {
     }
 
     public ImportSummary importReport(Viewer uploader, ImportRequest request, InputStream body) {
@@ -137,7 +137,7 @@ public class ImportService {
             created.persist();
             return created;
         });
-        return new Destination(team.id, environment.id, component.id, component.key);
+        return new Destination(team.id, environment.id, component.id);
     }
 
     private ReportParser choose(String format, ReportSample sample, Viewer uploader, ImportRequest request,

@@ -109,6 +109,13 @@ public abstract class AbstractReportParserTest {
         return sink;
     }
 
+    /** Parses a report written inline by the test. */
+    protected CollectingSink parseText(String report) throws ReportFormatException {
+        CollectingSink sink = new CollectingSink();
+        parser().parse(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), sink);
+        return sink;
+    }
+
     protected ReportSample sample(String fixture) {
         try (InputStream in = open(fixture)) {
             byte[] head = in.readNBytes(ReportSample.SIZE);

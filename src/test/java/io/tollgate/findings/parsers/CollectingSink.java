@@ -19,6 +19,12 @@ public class CollectingSink implements ReportSink {
         passed.add(check);
     }
 
+    /** The first finding of an account check, by the tool's check id. */
+    public NormalizedFinding byCheck(String checkId) {
+        return findings.stream().filter(f -> checkId.equals(f.checkId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no finding of check " + checkId));
+    }
+
     /** Findings and passed checks: what the conformance test compares with another importer's count. */
     public int records() {
         return findings.size() + passed.size();

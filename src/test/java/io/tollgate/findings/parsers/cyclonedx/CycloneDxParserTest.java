@@ -1,7 +1,6 @@
 package io.tollgate.findings.parsers.cyclonedx;
 
 import io.tollgate.findings.parsers.AbstractReportParserTest;
-import io.tollgate.findings.parsers.CollectingSink;
 import io.tollgate.findings.parsers.NormalizedFinding;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
@@ -9,8 +8,6 @@ import io.tollgate.findings.parsers.ReportSample;
 import io.tollgate.findings.parsers.Severity;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,9 +138,4 @@ class CycloneDxParserTest extends AbstractReportParserTest {
         assertThat(parser.accepts(new ReportSample("{\"@context\": \"https://openvex.dev/ns/v0.2.0\", \"statements\": []}", "vex.json"))).isFalse();
     }
 
-    private CollectingSink parseText(String report) throws ReportFormatException {
-        CollectingSink sink = new CollectingSink();
-        parser.parse(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), sink);
-        return sink;
-    }
 }

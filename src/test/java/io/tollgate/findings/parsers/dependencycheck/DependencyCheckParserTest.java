@@ -1,7 +1,6 @@
 package io.tollgate.findings.parsers.dependencycheck;
 
 import io.tollgate.findings.parsers.AbstractReportParserTest;
-import io.tollgate.findings.parsers.CollectingSink;
 import io.tollgate.findings.parsers.NormalizedFinding;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
@@ -9,8 +8,6 @@ import io.tollgate.findings.parsers.ReportSample;
 import io.tollgate.findings.parsers.Severity;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,9 +131,4 @@ class DependencyCheckParserTest extends AbstractReportParserTest {
         assertThat(parser.accepts(new ReportSample("{\"SchemaVersion\": 2, \"Results\": []}", "trivy.json"))).isFalse();
     }
 
-    private CollectingSink parseText(String report) throws ReportFormatException {
-        CollectingSink sink = new CollectingSink();
-        parser.parse(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), sink);
-        return sink;
-    }
 }

@@ -1,7 +1,6 @@
 package io.tollgate.findings.parsers.npmaudit;
 
 import io.tollgate.findings.parsers.AbstractReportParserTest;
-import io.tollgate.findings.parsers.CollectingSink;
 import io.tollgate.findings.parsers.NormalizedFinding;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
@@ -114,7 +113,4 @@ class NpmAuditV7ParserTest extends AbstractReportParserTest {
         assertThat(parser.accepts(NpmReports.sample("/reports/npm-audit/many.json"))).as("an npm 6 report").isFalse();
     }
 
-    private CollectingSink parseText(String report) throws ReportFormatException {
-        return NpmReports.parseText(parser, report);
-    }
 }

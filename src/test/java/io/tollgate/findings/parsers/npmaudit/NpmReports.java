@@ -5,23 +5,17 @@ import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reports handed to an npm audit parser by the tests themselves: inline text, or a fixture of the other npm format. */
+/** Reports handed to an npm audit parser by the tests themselves: a fixture of the other npm format. */
 final class NpmReports {
 
     private NpmReports() {
     }
 
-    static CollectingSink parseText(ReportParser parser, String report) throws ReportFormatException {
-        CollectingSink sink = new CollectingSink();
-        parser.parse(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), sink);
-        return sink;
-    }
 
     /** Parses a fixture named by its path under src/test/resources, e.g. {@code /reports/npm-audit/one.json}. */
     static CollectingSink parseResource(ReportParser parser, String resource) throws ReportFormatException {

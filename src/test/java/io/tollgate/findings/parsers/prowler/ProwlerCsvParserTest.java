@@ -10,8 +10,6 @@ import io.tollgate.findings.parsers.ReportSample;
 import io.tollgate.findings.parsers.Severity;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,9 +60,9 @@ class ProwlerCsvParserTest extends AbstractReportParserTest {
 
         assertThat(sink.passed).containsExactly(new PassedCheck("Prowler", "iam_user_mfa_enabled_console_access",
                 "arn:aws:iam::111122223333:user/release-manager"));
-        assertThat(byCheck(sink, "awslambda_function_url_public").severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(byCheck(sink, "account_maintain_current_contact_details").severity()).isEqualTo(Severity.INFO);
-        NormalizedFinding muted = byCheck(sink, "cloudwatch_log_group_retention_policy_specific_days_enabled");
+        assertThat(sink.byCheck("awslambda_function_url_public").severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(sink.byCheck("account_maintain_current_contact_details").severity()).isEqualTo(Severity.INFO);
+        NormalizedFinding muted = sink.byCheck("cloudwatch_log_group_retention_policy_specific_days_enabled");
         assertThat(muted.suppressed()).isTrue();
         assertThat(muted.suppressionReason()).isEqualTo("muted in Prowler");
     }
@@ -87,7 +85,7 @@ class ProwlerCsvParserTest extends AbstractReportParserTest {
 
     @Test
     void aShortRowIsRefusedWithItsRowNumber() {
-        assertThatThrownBy(() -> parse(csv("STATUS;CHECK_ID;CHECK_TITLE\nFAIL;a;A\nFAIL;b\n")))
+        assertThatThrownBy(() -> parseText("STATUS;CHECK_ID;CHECK_TITLE\nFAIL;a;A\nFAIL;b\n"))
                 .isInstanceOfSatisfying(ReportFormatException.class, e -> {
                     assertThat(e.position()).isEqualTo("row 3");
                     assertThat(e.reason()).contains("2 fields where the header has 3");
@@ -96,29 +94,16 @@ class ProwlerCsvParserTest extends AbstractReportParserTest {
 
     @Test
     void anEmptyStatusIsRefusedWithItsRowNumber() {
-        assertThatThrownBy(() -> parse(csv("STATUS;CHECK_ID\r\n;a\r\n")))
+        assertThatThrownBy(() -> parseText("STATUS;CHECK_ID\r\n;a\r\n"))
                 .isInstanceOfSatisfying(ReportFormatException.class, e -> assertThat(e.position()).isEqualTo("row 2"));
     }
 
     @Test
     void aCsvOfAnotherToolIsRefusedAtItsHeader() {
-        assertThatThrownBy(() -> parse(csv("Name,Severity,Description\nx,High,y\n")))
+        assertThatThrownBy(() -> parseText("Name,Severity,Description\nx,High,y\n"))
                 .isInstanceOfSatisfying(ReportFormatException.class, e -> assertThat(e.position()).isEqualTo("row 1"));
         assertThat(parser.accepts(new ReportSample("Name,Severity,Description\nx,High,y\n", "other.csv"))).isFalse();
         assertThat(parser.accepts(new ReportSample("STATUS;CHECK_ID;TITLE\n", "other.csv"))).isFalse();
     }
 
-    private static NormalizedFinding byCheck(CollectingSink sink, String checkId) {
-        return sink.findings.stream().filter(f -> checkId.equals(f.checkId())).findFirst().orElseThrow();
-    }
-
-    private CollectingSink parse(ByteArrayInputStream report) throws ReportFormatException {
-        CollectingSink sink = new CollectingSink();
-        parser.parse(report, sink);
-        return sink;
-    }
-
-    private static ByteArrayInputStream csv(String text) {
-        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -10,8 +10,6 @@ import io.tollgate.findings.parsers.ReportSample;
 import io.tollgate.findings.parsers.Severity;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,14 +65,14 @@ class ProwlerParserTest extends AbstractReportParserTest {
     void mutedResultsAreSuppressedFindings() throws ReportFormatException {
         CollectingSink sink = parse("many.ocsf.json");
 
-        assertThat(byCheck(sink, "apigateway_restapi_waf_acl_attached").suppressionReason()).isEqualTo("muted in Prowler (status Suppressed)");
-        assertThat(byCheck(sink, "awslambda_function_using_supported_runtimes").suppressionReason()).isEqualTo("muted in Prowler");
-        assertThat(byCheck(sink, "awslambda_function_no_secrets_in_variables").suppressed()).isFalse();
+        assertThat(sink.byCheck("apigateway_restapi_waf_acl_attached").suppressionReason()).isEqualTo("muted in Prowler (status Suppressed)");
+        assertThat(sink.byCheck("awslambda_function_using_supported_runtimes").suppressionReason()).isEqualTo("muted in Prowler");
+        assertThat(sink.byCheck("awslambda_function_no_secrets_in_variables").suppressed()).isFalse();
     }
 
     @Test
     void aManualCheckIsAnInformationalFinding() throws ReportFormatException {
-        NormalizedFinding finding = byCheck(parse("many.ocsf.json"), "account_security_contact_information_is_registered");
+        NormalizedFinding finding = parse("many.ocsf.json").byCheck("account_security_contact_information_is_registered");
 
         assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.description()).startsWith("Manual check:");
@@ -102,7 +100,7 @@ class ProwlerParserTest extends AbstractReportParserTest {
 
         assertThat(sink.passed).containsExactly(new PassedCheck("Prowler", "check11", "root"));
         assertThat(sink.findings).as("the Info line of check117 evaluates nothing").hasSize(1);
-        NormalizedFinding mfa = byCheck(sink, "check12");
+        NormalizedFinding mfa = sink.byCheck("check12");
         assertThat(mfa.title()).isEqualTo("Ensure multi-factor authentication (MFA) is enabled for all IAM users that have a console password");
         assertThat(mfa.severity()).isEqualTo(Severity.HIGH);
         assertThat(mfa.resource()).isEqualTo("deploy-admin");
@@ -111,18 +109,18 @@ class ProwlerParserTest extends AbstractReportParserTest {
 
     @Test
     void anEmptyFileIsAnEmptyProwler2Report() throws ReportFormatException {
-        assertThat(parse(json("")).records()).isZero();
+        assertThat(parseText("").records()).isZero();
     }
 
     @Test
     void aResultOfAnotherToolIsRefusedWithItsPointer() {
-        assertThatThrownBy(() -> parse(json("[{\"ruleId\": \"x\"}]")))
+        assertThatThrownBy(() -> parseText("[{\"ruleId\": \"x\"}]"))
                 .isInstanceOfSatisfying(ReportFormatException.class, e -> assertThat(e.position()).isEqualTo("/0"));
     }
 
     @Test
     void aResultWithoutStatusIsRefused() {
-        assertThatThrownBy(() -> parse(json("[{\"finding_info\": {\"uid\": \"u\"}, \"metadata\": {\"event_code\": \"c\"}}]")))
+        assertThatThrownBy(() -> parseText("[{\"finding_info\": {\"uid\": \"u\"}, \"metadata\": {\"event_code\": \"c\"}}]"))
                 .isInstanceOfSatisfying(ReportFormatException.class, e -> {
                     assertThat(e.position()).isEqualTo("/0");
                     assertThat(e.reason()).isEqualTo("missing status_code");
@@ -138,17 +136,4 @@ class ProwlerParserTest extends AbstractReportParserTest {
                 + "\"product\": {\"name\": \"Security Hub\"}}}]", "ocsf.json"))).isFalse();
     }
 
-    private static NormalizedFinding byCheck(CollectingSink sink, String checkId) {
-        return sink.findings.stream().filter(f -> checkId.equals(f.checkId())).findFirst().orElseThrow();
-    }
-
-    private CollectingSink parse(ByteArrayInputStream report) throws ReportFormatException {
-        CollectingSink sink = new CollectingSink();
-        parser.parse(report, sink);
-        return sink;
-    }
-
-    private static ByteArrayInputStream json(String text) {
-        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -279,12 +277,6 @@ class SarifParserTest extends AbstractReportParserTest {
 
         assertThat(registry.byId("SARIF")).containsSame(parser);
         assertThat(registry.detect(sample("many.sarif"))).containsSame(parser);
-    }
-
-    private CollectingSink parseText(String json) throws ReportFormatException {
-        CollectingSink sink = new CollectingSink();
-        parser.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), sink);
-        return sink;
     }
 
     private static NormalizedFinding find(List<NormalizedFinding> findings, Predicate<NormalizedFinding> which) {

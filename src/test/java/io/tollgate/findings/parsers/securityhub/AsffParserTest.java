@@ -10,8 +10,6 @@ import io.tollgate.findings.parsers.ReportSample;
 import io.tollgate.findings.parsers.Severity;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,9 +94,9 @@ class AsffParserTest extends AbstractReportParserTest {
 
     @Test
     void anInformationalLabelIsInfo() throws ReportFormatException {
-        CollectingSink sink = parse(json("""
+        CollectingSink sink = parseText("""
                 [{"Id": "custom-1", "ProductArn": "arn:aws:securityhub:eu-west-1:111122223333:product/111122223333/default",
-                  "GeneratorId": "tollgate-demo", "Title": "Demo", "Severity": {"Label": "INFORMATIONAL"}}]"""));
+                  "GeneratorId": "tollgate-demo", "Title": "Demo", "Severity": {"Label": "INFORMATIONAL"}}]""");
 
         assertThat(sink.findings.get(0).severity()).isEqualTo(Severity.INFO);
         assertThat(sink.findings.get(0).description()).isNull();
@@ -106,13 +104,13 @@ class AsffParserTest extends AbstractReportParserTest {
 
     @Test
     void anEmptyFileIsRefused() {
-        assertThatThrownBy(() -> parse(json("")))
+        assertThatThrownBy(() -> parseText(""))
                 .isInstanceOfSatisfying(ReportFormatException.class, e -> assertThat(e.reason()).isEqualTo("the report is empty"));
     }
 
     @Test
     void aDocumentWithoutFindingsArrayIsRefusedWithAPointer() {
-        assertThatThrownBy(() -> parse(json("{\"Results\": []}")))
+        assertThatThrownBy(() -> parseText("{\"Results\": []}"))
                 .isInstanceOfSatisfying(ReportFormatException.class, e -> {
                     assertThat(e.position()).isEqualTo("/Findings");
                     assertThat(e.reason()).contains("Findings");
@@ -121,13 +119,13 @@ class AsffParserTest extends AbstractReportParserTest {
 
     @Test
     void aFindingWithoutIdIsRefusedWithItsPointer() {
-        assertThatThrownBy(() -> parse(json("{\"findings\": [{\"Id\": \"a\", \"Title\": \"x\"}, {\"Title\": \"no id\"}]}")))
+        assertThatThrownBy(() -> parseText("{\"findings\": [{\"Id\": \"a\", \"Title\": \"x\"}, {\"Title\": \"no id\"}]}"))
                 .isInstanceOfSatisfying(ReportFormatException.class, e -> assertThat(e.position()).isEqualTo("/findings/1/Id"));
     }
 
     @Test
     void aTruncatedExportIsRefusedEvenAfterTheLastFinding() {
-        assertThatThrownBy(() -> parse(json("{\"Findings\": [], \"NextToken\": \"abc")))
+        assertThatThrownBy(() -> parseText("{\"Findings\": [], \"NextToken\": \"abc"))
                 .isInstanceOfSatisfying(ReportFormatException.class, e -> assertThat(e.position()).startsWith("line 1"));
     }
 
@@ -142,13 +140,4 @@ class AsffParserTest extends AbstractReportParserTest {
         return parse(fixture).findings.stream().filter(f -> f.tool().equals(tool)).findFirst().orElseThrow();
     }
 
-    private CollectingSink parse(ByteArrayInputStream report) throws ReportFormatException {
-        CollectingSink sink = new CollectingSink();
-        parser.parse(report, sink);
-        return sink;
-    }
-
-    private static ByteArrayInputStream json(String text) {
-        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    }
 }

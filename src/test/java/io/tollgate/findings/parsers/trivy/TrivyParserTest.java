@@ -9,8 +9,6 @@ import io.tollgate.findings.parsers.ReportSample;
 import io.tollgate.findings.parsers.Severity;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,12 +170,6 @@ class TrivyParserTest extends AbstractReportParserTest {
         assertThat(parser.accepts(new ReportSample("{\"version\": \"2.1.0\", \"runs\": [{\"results\": []}]}", "trivy.sarif"))).isFalse();
         assertThat(parser.accepts(new ReportSample("{\"matches\": [], \"source\": {}, \"descriptor\": {\"name\": \"grype\"}}", "grype.json"))).isFalse();
         assertThat(parser.accepts(new ReportSample("<?xml version=\"1.0\"?><OWASPZAPReport/>", "zap.xml"))).isFalse();
-    }
-
-    private CollectingSink parseText(String report) throws ReportFormatException {
-        CollectingSink sink = new CollectingSink();
-        parser.parse(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), sink);
-        return sink;
     }
 
     private static NormalizedFinding byRule(List<NormalizedFinding> findings, String ruleId) {
