@@ -12,6 +12,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -24,7 +26,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "finding")
+@SecondaryTable(name = Finding.SIGHTING, pkJoinColumns = @PrimaryKeyJoinColumn(name = "finding_id"))
 public class Finding extends PanacheEntity {
+
+    /** When the finding was last reported lives in a narrow table of its own, the one every import rewrites. */
+    static final String SIGHTING = "finding_sighting";
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "team_id")
@@ -129,7 +135,7 @@ public class Finding extends PanacheEntity {
     @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;
 
-    @Column(name = "last_seen_at", nullable = false)
+    @Column(table = SIGHTING, name = "last_seen_at", nullable = false)
     public Instant lastSeenAt;
 
     @Column(name = "fixed_at")
@@ -141,7 +147,7 @@ public class Finding extends PanacheEntity {
     @Column(name = "first_scan_id", nullable = false)
     public long firstScanId;
 
-    @Column(name = "last_scan_id", nullable = false)
+    @Column(table = SIGHTING, name = "last_scan_id", nullable = false)
     public long lastScanId;
 
     @Column(name = "sla_due_at")

@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -69,6 +70,20 @@ class ImportApiTest {
         lead.json().get("/api/v1/findings/" + pathFinding).then().statusCode(200)
                 .body("history.kind", equalTo(List.of("DETECTED", "FIXED", "REOPENED")))
                 .body("timesReopened", equalTo(1)).body("finding.status", equalTo("OPEN"));
+    }
+
+    @Test
+    void aReimportMovesLastSeenAndTakesWhatTheToolSaysToday() {
+        upload(List.of(SQL, PATH), "full").statusCode(201);
+        long id = findingId("python.lambda.sql-injection");
+        String firstSeen = lead.json().get("/api/v1/findings/" + id).then().extract().path("finding.lastSeenAt");
+
+        Result downgraded = new Result(SQL.rule(), SQL.path(), SQL.line(), "WARNING", SQL.cwe());
+        upload(List.of(downgraded, PATH), "full").statusCode(201).body("unchanged", equalTo(2))
+                .body("openBySeverity.HIGH", equalTo(0)).body("openBySeverity.MEDIUM", equalTo(2));
+        lead.json().get("/api/v1/findings/" + id).then().statusCode(200)
+                .body("finding.severity", equalTo("MEDIUM")).body("finding.firstSeenAt", equalTo(firstSeen))
+                .body("finding.lastSeenAt", not(equalTo(firstSeen)));
     }
 
     @Test

@@ -35,46 +35,82 @@ final class BulkFindingWriter {
                 suppressed BOOLEAN, suppression_reason TEXT, secret_masked TEXT, secret_hash TEXT, sla_days INT
             ) ON COMMIT DROP""";
 
+    /**
+     * The findings of the component and tool that the report names again, looked up once, with whether what the
+     * tool says of them changed. The lateral subquery (kept apart by its LIMIT) makes every staged row one probe
+     * of the finding's unique index, whatever the planner believes of tables that have just grown.
+     */
+    private static final String KNOWN_TABLE = """
+            CREATE TEMP TABLE import_known (
+                seq INT, finding_id BIGINT, status TEXT, changed BOOLEAN, severity TEXT, title TEXT,
+                suppressed BOOLEAN, suppression_reason TEXT
+            ) ON COMMIT DROP""";
+
+    private static final String KNOWN = """
+            INSERT INTO import_known
+            SELECT i.seq, f.id, f.status, f.changed, i.severity, i.title, i.suppressed, i.suppression_reason
+            FROM import_staging i
+            CROSS JOIN LATERAL (
+                SELECT id, status, severity IS DISTINCT FROM i.severity OR title IS DISTINCT FROM i.title
+                           OR suppressed IS DISTINCT FROM i.suppressed
+                           OR suppression_reason IS DISTINCT FROM i.suppression_reason AS changed
+                FROM finding WHERE component_id = ? AND tool = ? AND fingerprint = i.fingerprint
+                LIMIT 1) f
+            WHERE i.kind = 'F'""";
+
     /** Findings fixed earlier and reported again: open again, counted as reopened. */
     private static final String REOPENED = """
             WITH reopened AS (
                 UPDATE finding f SET status = 'OPEN', fixed_at = NULL, times_reopened = f.times_reopened + 1
-                FROM import_staging i
-                WHERE i.kind = 'F' AND f.component_id = ? AND f.tool = ? AND f.fingerprint = i.fingerprint
-                  AND f.status = 'FIXED'
+                FROM import_known k
+                WHERE k.status = 'FIXED' AND f.id = k.finding_id
                 RETURNING f.id)
             INSERT INTO finding_event (id, finding_id, scan_id, occurred_at, kind)
             SELECT nextval('finding_event_seq'), id, ?, ?, 'REOPENED' FROM reopened""";
 
-    /** Every known finding the report names again: seen now, with what the tool says of it today. */
+    /** Known findings of which the tool now says something else: its severity, title or suppression today. */
+    private static final String CHANGED = """
+            UPDATE finding f SET severity = k.severity, title = k.title, suppressed = k.suppressed,
+                suppression_reason = k.suppression_reason
+            FROM import_known k
+            WHERE k.changed AND f.id = k.finding_id""";
+
+    /** Every known finding the report names again is seen now, by this scan. */
     private static final String SEEN_AGAIN = """
-            UPDATE finding f SET last_seen_at = ?, last_scan_id = ?, severity = i.severity, title = i.title,
-                suppressed = i.suppressed, suppression_reason = i.suppression_reason
-            FROM import_staging i
-            WHERE i.kind = 'F' AND f.component_id = ? AND f.tool = ? AND f.fingerprint = i.fingerprint""";
+            UPDATE finding_sighting s SET last_seen_at = ?, last_scan_id = ?
+            FROM import_known k
+            WHERE s.finding_id = k.finding_id""";
 
     /** New findings; their detection is their first_seen_at and first_scan_id, so no event row is written. */
     private static final String NEW_FINDINGS = """
-            INSERT INTO finding (id, team_id, environment_id, component_id, tool, fingerprint, status, suppressed,
-                suppression_reason, severity, title, reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice,
-                control_id, check_id, file_path, line, resource, package_name, package_version, fixed_version,
-                vulnerability_ids, description, remediation, reference_urls, tool_identity, secret_masked, secret_hash,
-                first_seen_at, last_seen_at, first_scan_id, last_scan_id, sla_due_at)
-            SELECT nextval('finding_seq'), ?, ?, ?, ?, i.fingerprint, 'OPEN', i.suppressed, i.suppression_reason,
-                i.severity, i.title, i.reported_by, i.rule_id, i.cwe_ids, i.owasp_category, i.sas_id, i.practice,
-                i.control_id, i.check_id, i.file_path, i.line, i.resource, i.package_name, i.package_version,
-                i.fixed_version, i.vulnerability_ids, i.description, i.remediation, i.reference_urls, i.tool_identity,
-                i.secret_masked, i.secret_hash, ?, ?, ?, ?,
-                CASE WHEN i.sla_days IS NULL THEN NULL ELSE ?::timestamptz + make_interval(days => i.sla_days) END
-            FROM import_staging i
-            WHERE i.kind = 'F' AND NOT EXISTS (SELECT 1 FROM finding f
-                              WHERE f.component_id = ? AND f.tool = ? AND f.fingerprint = i.fingerprint)""";
+            WITH created AS (
+                INSERT INTO finding (id, team_id, environment_id, component_id, tool, fingerprint, status, suppressed,
+                    suppression_reason, severity, title, reported_by, rule_id, cwe_ids, owasp_category, sas_id,
+                    practice, control_id, check_id, file_path, line, resource, package_name, package_version,
+                    fixed_version, vulnerability_ids, description, remediation, reference_urls, tool_identity,
+                    secret_masked, secret_hash, first_seen_at, first_scan_id, sla_due_at)
+                SELECT nextval('finding_seq'), ?, ?, ?, ?, i.fingerprint, 'OPEN', i.suppressed, i.suppression_reason,
+                    i.severity, i.title, i.reported_by, i.rule_id, i.cwe_ids, i.owasp_category, i.sas_id, i.practice,
+                    i.control_id, i.check_id, i.file_path, i.line, i.resource, i.package_name, i.package_version,
+                    i.fixed_version, i.vulnerability_ids, i.description, i.remediation, i.reference_urls,
+                    i.tool_identity, i.secret_masked, i.secret_hash, ?, ?,
+                    CASE WHEN i.sla_days IS NULL THEN NULL ELSE ?::timestamptz + make_interval(days => i.sla_days) END
+                FROM import_staging i
+                WHERE i.kind = 'F' AND NOT EXISTS (SELECT 1 FROM import_known k WHERE k.seq = i.seq)
+                RETURNING id)
+            INSERT INTO finding_sighting (finding_id, last_seen_at, last_scan_id)
+            SELECT id, ?, ? FROM created""";
 
+    /**
+     * Open findings a full scan did not name. Every finding the report named now has this scan as its last, so
+     * the absent ones are those last seen by an earlier scan: no comparison with the staged rows is needed.
+     */
     private static final String FIXED = """
             WITH gone AS (
                 UPDATE finding f SET status = 'FIXED', fixed_at = ?
+                FROM finding_sighting s
                 WHERE f.component_id = ? AND f.tool = ? AND f.status = 'OPEN'
-                  AND NOT EXISTS (SELECT 1 FROM import_staging i WHERE i.kind = 'F' AND i.fingerprint = f.fingerprint)
+                  AND s.finding_id = f.id AND s.last_scan_id <> ?
                 RETURNING f.id)
             INSERT INTO finding_event (id, finding_id, scan_id, occurred_at, kind)
             SELECT nextval('finding_event_seq'), id, ?, ?, 'FIXED' FROM gone""";
@@ -159,17 +195,16 @@ final class BulkFindingWriter {
         rows.finish();
         LOG.debugf("%d ms: end of COPY", (System.nanoTime() - copied) / 1_000_000);
         try (Statement statement = connection.createStatement()) {
-            // The findings just inserted by earlier imports may have no statistics yet: with an index on the
-            // staging rows every plan stays an index lookup, never a scan per finding.
-            statement.execute("CREATE INDEX ON import_staging (fingerprint)");
-            statement.execute("ANALYZE import_staging");
+            statement.execute(KNOWN_TABLE);
         }
-        int reopened = execute(REOPENED, target.componentId(), target.tool(), scanId, now);
-        int seen = execute(SEEN_AGAIN, now, scanId, target.componentId(), target.tool());
+        execute(KNOWN, target.componentId(), target.tool());
+        int reopened = execute(REOPENED, scanId, now);
+        execute(CHANGED);
+        int seen = execute(SEEN_AGAIN, now, scanId);
         int created = execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(), target.tool(),
-                now, now, scanId, scanId, now, target.componentId(), target.tool());
+                now, scanId, now, now, scanId);
         int fixed = mode == ScanMode.FULL
-                ? execute(FIXED, now, target.componentId(), target.tool(), scanId, now)
+                ? execute(FIXED, now, target.componentId(), target.tool(), scanId, scanId, now)
                 : 0;
         execute(CONTROL_EVALUATIONS, scanId, target.teamId(), target.environmentId(), target.componentId(), now);
         return new Outcome(staged.size() + passed, created, reopened, fixed, seen - reopened, suppressed, passed, openBySeverity());
