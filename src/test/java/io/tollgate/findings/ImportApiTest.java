@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -108,6 +110,22 @@ class ImportApiTest {
         lead.json().get("/api/v1/scans?team=" + team).then().statusCode(200)
                 .body("items[0].outcome", equalTo("REFUSED")).body("items[0].errorReason", containsString("JSON"))
                 .body("items[1].outcome", equalTo("IMPORTED"));
+    }
+
+    @Test
+    void aReportThatBreaksAfterSeveralMergedChunksChangesNothing() {
+        upload(List.of(SQL, PATH), "full").statusCode(201);
+        Result third = new Result("python.lambda.ssrf", "src/proxy/handler.py", 3, "ERROR", "CWE-918: SSRF");
+        Result fourth = new Result("python.lambda.xxe", "src/import/handler.py", 9, "ERROR", "CWE-611: XXE");
+        String full = SemgrepReports.report(List.of(LOG, third, fourth, SQL, PATH));
+        String truncated = full.substring(0, full.lastIndexOf("python.lambda.path-traversal") + 10);
+        lead.request().contentType("application/json").body(truncated)
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=github.com/acme/orders")
+                .then().statusCode(422).body("format", equalTo("semgrep"));
+        lead.json().get("/api/v1/findings?team=" + team + "&status=OPEN,FIXED").then()
+                .body("items.ruleId", containsInAnyOrder("python.lambda.sql-injection", "python.lambda.path-traversal"))
+                .body("items.status", everyItem(equalTo("OPEN")));
+        upload(List.of(SQL, PATH), "full").statusCode(201).body("newCount", equalTo(0)).body("unchanged", equalTo(2));
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.tollgate.findings.importing;
 
 import io.tollgate.findings.ScanMode;
-import io.tollgate.findings.parsers.NormalizedFinding;
-import io.tollgate.findings.parsers.PassedCheck;
 import io.tollgate.findings.parsers.Severity;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,12 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * The bulk path of an import, inside the import's transaction: parsed records are streamed with COPY into a
+ * The bulk path of an import, inside the import's transaction: each chunk of parsed records is copied into a
  * temporary staging table, then merged into the findings of the scan's component and tool with a few set-based
- * statements. Nothing is visible to others until the transaction commits, and a failure leaves nothing behind.
+ * statements; after the last chunk, a full scan fixes what it no longer names. Nothing is visible to others until
+ * the transaction commits, and a failure leaves nothing behind.
  */
 final class BulkFindingWriter {
 
@@ -131,17 +130,17 @@ final class BulkFindingWriter {
     }
 
     private final Connection connection;
+    private final CopyManager copies;
     private final ImportTarget target;
     private final long scanId;
     private final Timestamp now;
-    private CopyRowWriter rows;
-    private final FingerprintSet staged = new FingerprintSet();
-    private int seq;
-    private int passed;
-    private int suppressed;
+    private int reopened;
+    private int seen;
+    private int created;
 
-    BulkFindingWriter(Connection connection, ImportTarget target, long scanId, Instant now) {
+    BulkFindingWriter(Connection connection, ImportTarget target, long scanId, Instant now) throws SQLException {
         this.connection = connection;
+        this.copies = connection.unwrap(PGConnection.class).getCopyAPI();
         this.target = target;
         this.scanId = scanId;
         this.now = Timestamp.from(now);
@@ -150,71 +149,42 @@ final class BulkFindingWriter {
     void begin() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(STAGING_TABLE);
-        }
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY import_staging FROM STDIN WITH (FORMAT text)");
-        rows = new CopyRowWriter(copy);
-    }
-
-    /** Stages a finding; one the report already named (same fingerprint) is counted once. */
-    void finding(StagedRow row) throws SQLException {
-        if (!staged.add(row.fingerprint())) {
-            return;
-        }
-        NormalizedFinding f = row.finding();
-        if (f.suppressed()) {
-            suppressed++;
-        }
-        rows.number(++seq).text("F").text(row.fingerprint()).text(f.severity().name()).text(f.title(), 500)
-                .text(f.tool(), 100).text(f.ruleId(), 300).integers(f.cweIds())
-                .text(row.classification().owaspCategory()).text(row.classification().sasId())
-                .text(row.classification().practice()).text(row.controlId()).text(f.checkId(), 300)
-                .text(f.filePath(), 1000).number(f.line()).text(f.resource(), 2048).text(f.packageName(), 300)
-                .text(f.packageVersion(), 100).text(f.fixedVersion(), 300).texts(f.vulnerabilityIds(), 100)
-                .text(f.description()).text(f.remediation()).texts(f.references(), 2000).text(f.toolIdentity(), 500)
-                .bool(f.suppressed()).text(f.suppressionReason(), 2000)
-                .text(f.secret() == null ? null : f.secret().masked(), 20)
-                .text(f.secret() == null ? null : f.secret().sha256())
-                .number(row.slaDays());
-        rows.endRow();
-    }
-
-    void passed(PassedCheck check, String controlId) throws SQLException {
-        passed++;
-        rows.number(++seq).text("P").text(null).text(null).text(null).text(check.tool(), 100).text(null)
-                .integers(List.of()).text(null).text(null).text(null).text(controlId).text(check.checkId(), 300)
-                .text(null).number(null).text(check.resource(), 2048).text(null).text(null).text(null)
-                .texts(List.of(), 1).text(null).text(null).texts(List.of(), 1).text(null)
-                .bool(false).text(null).text(null).text(null).number(null);
-        rows.endRow();
-    }
-
-    /** Ends the COPY and merges: seen again, reopened, new, fixed (full scans only), control evaluations. */
-    Outcome finish(ScanMode mode) throws SQLException {
-        long copied = System.nanoTime();
-        rows.finish();
-        LOG.debugf("%d ms: end of COPY", (System.nanoTime() - copied) / 1_000_000);
-        try (Statement statement = connection.createStatement()) {
             statement.execute(KNOWN_TABLE);
         }
+    }
+
+    /** Stages one chunk of rows and merges it: reopened, changed, seen again, new, control evaluations. */
+    void merge(StagedChunks.Chunk chunk) throws SQLException {
+        long started = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE import_staging, import_known");
+        }
+        CopyIn copy = copies.copyIn("COPY import_staging FROM STDIN WITH (FORMAT text)");
+        try {
+            copy.writeToCopy(chunk.copyText(), 0, chunk.copyText().length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        LOG.debugf("%d ms: COPY of %d rows", (System.nanoTime() - started) / 1_000_000, chunk.rows());
         execute(KNOWN, target.componentId(), target.tool());
-        int reopened = execute(REOPENED, scanId, now);
+        reopened += execute(REOPENED, scanId, now);
         execute(CHANGED);
-        int seen = execute(SEEN_AGAIN, now, scanId);
-        int created = execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(), target.tool(),
+        seen += execute(SEEN_AGAIN, now, scanId);
+        created += execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(), target.tool(),
                 now, scanId, now, now, scanId);
+        execute(CONTROL_EVALUATIONS, scanId, target.teamId(), target.environmentId(), target.componentId(), now);
+    }
+
+    /** After the last chunk: fixes what a full scan no longer names and counts what is open. */
+    Outcome finish(ScanMode mode, StagingRows.Counts counts) throws SQLException {
         int fixed = mode == ScanMode.FULL
                 ? execute(FIXED, now, target.componentId(), target.tool(), scanId, scanId, now)
                 : 0;
-        execute(CONTROL_EVALUATIONS, scanId, target.teamId(), target.environmentId(), target.componentId(), now);
-        return new Outcome(staged.size() + passed, created, reopened, fixed, seen - reopened, suppressed, passed, openBySeverity());
-    }
-
-    /** Stops a COPY in progress after a parse failure; the caller's rollback then discards the staging table. */
-    void abandon() throws SQLException {
-        if (rows != null) {
-            rows.cancel();
-        }
+        return new Outcome(counts.findings() + counts.passedChecks(), created, reopened, fixed, seen - reopened,
+                counts.suppressed(), counts.passedChecks(), openBySeverity());
     }
 
     private int[] openBySeverity() throws SQLException {

@@ -1,26 +1,17 @@
 package io.tollgate.findings.importing;
 
-import org.postgresql.copy.CopyIn;
-
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Writes rows in PostgreSQL's COPY text format to an open COPY, in chunks, so that reports of any size stream to
- * the database without being held in memory. Values longer than their column are cut at the column's length.
+ * Writes rows in PostgreSQL's COPY text format into a buffer that is taken, row count and bytes, a chunk at a
+ * time. Values longer than their column are cut at the column's length.
  */
 final class CopyRowWriter {
 
-    private static final int FLUSH_AT = 1 << 20;
-
-    private final CopyIn copy;
-    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 64 * 1024);
+    private final StringBuilder buffer = new StringBuilder(1 << 20);
     private boolean firstInRow = true;
-
-    CopyRowWriter(CopyIn copy) {
-        this.copy = copy;
-    }
+    private int rows;
 
     CopyRowWriter text(String value, int maxLength) {
         separate();
@@ -72,31 +63,23 @@ final class CopyRowWriter {
         return this;
     }
 
-    void endRow() throws SQLException {
+    void endRow() {
         buffer.append('\n');
         firstInRow = true;
-        if (buffer.length() >= FLUSH_AT) {
-            flush();
-        }
+        rows++;
     }
 
-    long finish() throws SQLException {
-        flush();
-        return copy.endCopy();
+    /** Rows written since the last {@link #take()}. */
+    int rows() {
+        return rows;
     }
 
-    void cancel() throws SQLException {
-        if (copy.isActive()) {
-            copy.cancelCopy();
-        }
-    }
-
-    private void flush() throws SQLException {
-        if (buffer.length() > 0) {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
-        }
+    /** The rows written since the last take, encoded for COPY; the buffer starts again empty. */
+    byte[] take() {
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        buffer.setLength(0);
+        rows = 0;
+        return bytes;
     }
 
     private void separate() {

@@ -19,6 +19,13 @@ public interface FindingsConfig {
     @WithDefault("30m")
     Duration importTimeout();
 
+    /**
+     * Findings merged into the database per chunk while the next chunk is parsed: large enough that statements are
+     * few, small enough that parsing and merging overlap. At most four chunks are held in memory at once.
+     */
+    @WithDefault("10000")
+    int importChunkRows();
+
     /** Days to fix a finding, counted from first seen, by severity; INFO has no SLA unless set. */
     Sla sla();
 

@@ -25,6 +25,7 @@ import io.tollgate.security.Viewer;
 import io.tollgate.training.catalog.Classification;
 import io.tollgate.training.catalog.TrainingCatalog;
 import io.tollgate.platform.TeamInputsChanged;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -42,6 +43,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Imports one report: checks who may upload to which team, environment and component, recognises the format,
@@ -64,6 +69,9 @@ public class ImportService {
                                 Map<Severity, Integer> openBySeverity) {
     }
 
+    /** Chunks parsed ahead of the database; with the one in each hand, at most four chunks are held. */
+    private static final int CHUNKS_WAITING = 2;
+
     private final ParserRegistry parsers;
     private final TrainingCatalog catalog;
     private final ControlCatalog controls;
@@ -71,6 +79,7 @@ public class ImportService {
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final Event<TeamInputsChanged> changed;
+    private final ExecutorService parsing = Executors.newCachedThreadPool(new ParsingThreads());
 
     ImportService(ParserRegistry parsers, TrainingCatalog catalog, ControlCatalog controls, FindingsConfig config,
                   AgroalDataSource dataSource, Clock clock, Event<TeamInputsChanged> changed) {
@@ -81,6 +90,11 @@ public class ImportService {
         this.dataSource = dataSource;
         this.clock = clock;
         this.changed = changed;
+    }
+
+    @PreDestroy
+    void stopParsing() {
+        parsing.shutdownNow();
     }
 
     /** Resolved ids of where the report goes. */
@@ -173,16 +187,22 @@ public class ImportService {
             LOG.debugf("Import of scan %s into component %s started", scan.id, Long.valueOf(target.componentId()));
             BulkFindingWriter writer = new BulkFindingWriter(connection, target, scan.id, started);
             writer.begin();
+            StagedChunks chunks = new StagedChunks(CHUNKS_WAITING);
+            StagingRows rows = new StagingRows(chunks, config.importChunkRows());
+            parsing.execute(() -> parse(parser, report, rows, chunks));
             try {
-                parser.parse(report, new Staging(writer));
-            } catch (ReportFormatException e) {
-                writer.abandon();
-                throw new ImportFailure(e);
-            } catch (UncheckedSqlException e) {
-                writer.abandon();
-                throw e.getCause() instanceof SQLException sql ? new IllegalStateException(sql) : e;
+                for (StagedChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                    writer.merge(chunk);
+                }
+            } catch (RuntimeException | SQLException e) {
+                chunks.abandon();
+                throw e;
+            } catch (InterruptedException e) {
+                chunks.abandon();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The import was interrupted", e);
             }
-            BulkFindingWriter.Outcome outcome = writer.finish(mode);
+            BulkFindingWriter.Outcome outcome = writer.finish(mode, rows.counts());
             scan.outcome = Scan.Outcome.IMPORTED;
             scan.bytes = counted.count();
             scan.durationMs = java.time.Duration.between(started, Instant.now(clock)).toMillis();
@@ -206,13 +226,29 @@ public class ImportService {
         }
     }
 
-    /** Hands parsed records to the bulk writer, adding fingerprint, classification, control and SLA. */
+    /** Runs on a parsing thread: reads the whole report into staging rows, or hands over why it could not. */
+    private void parse(ReportParser parser, InputStream report, StagingRows rows, StagedChunks chunks) {
+        try {
+            parser.parse(report, new Staging(rows));
+            rows.end();
+        } catch (StagedChunks.Abandoned e) {
+            LOG.debug("Parsing stopped: the import was abandoned");
+        } catch (ReportFormatException e) {
+            chunks.fail(new ImportFailure(e));
+        } catch (RuntimeException e) {
+            chunks.fail(e);
+        } catch (Error e) {
+            chunks.fail(new IllegalStateException("The report could not be parsed", e));
+        }
+    }
+
+    /** Hands parsed records to the staging rows, adding fingerprint, classification, control and SLA. */
     private final class Staging implements ReportSink {
-        private final BulkFindingWriter writer;
+        private final StagingRows rows;
         private final Map<String, Classification> classifications = new HashMap<>();
 
-        Staging(BulkFindingWriter writer) {
-            this.writer = writer;
+        Staging(StagingRows rows) {
+            this.rows = rows;
         }
 
         @Override
@@ -221,21 +257,13 @@ public class ImportService {
             String practice = control.map(Control::practice).orElse(null);
             Classification classification = classifications.computeIfAbsent(finding.cweIds() + "|" + practice,
                     k -> catalog.classify(finding.cweIds(), practice));
-            try {
-                writer.finding(new StagedRow(finding, Fingerprints.of(finding), classification,
-                        control.map(Control::id).orElse(null), config.sla().days(finding.severity()).orElse(null)));
-            } catch (SQLException e) {
-                throw new UncheckedSqlException(e);
-            }
+            rows.finding(new StagedRow(finding, Fingerprints.of(finding), classification,
+                    control.map(Control::id).orElse(null), config.sla().days(finding.severity()).orElse(null)));
         }
 
         @Override
         public void passed(PassedCheck check) {
-            try {
-                writer.passed(check, controls.forCheck(check.checkId()).map(Control::id).orElse(null));
-            } catch (SQLException e) {
-                throw new UncheckedSqlException(e);
-            }
+            rows.passed(check, controls.forCheck(check.checkId()).map(Control::id).orElse(null));
         }
     }
 
@@ -317,6 +345,18 @@ public class ImportService {
         return value.length() > max ? value.substring(0, max) : value.strip();
     }
 
+    /** Parsing threads are named for thread dumps and never keep the process alive. */
+    private static final class ParsingThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "report-parser-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
     /** Carries a parse failure out of the transaction, which rolls back. */
     private static final class ImportFailure extends RuntimeException {
         private final ReportFormatException error;
@@ -324,12 +364,6 @@ public class ImportService {
         ImportFailure(ReportFormatException error) {
             super(error);
             this.error = error;
-        }
-    }
-
-    private static final class UncheckedSqlException extends RuntimeException {
-        UncheckedSqlException(SQLException cause) {
-            super(cause);
         }
     }
 }
