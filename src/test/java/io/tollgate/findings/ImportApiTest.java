@@ -1,5 +1,6 @@
 package io.tollgate.findings;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.tollgate.findings.SemgrepReports.Result;
@@ -15,10 +16,17 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -43,6 +51,9 @@ class ImportApiTest {
 
     @Inject
     TotpAuthenticator totp;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     String team;
     Browser lead;
@@ -86,6 +97,31 @@ class ImportApiTest {
         lead.json().get("/api/v1/findings/" + id).then().statusCode(200)
                 .body("finding.severity", equalTo("MEDIUM")).body("finding.firstSeenAt", equalTo(firstSeen))
                 .body("finding.lastSeenAt", not(equalTo(firstSeen)));
+    }
+
+    @Test
+    void findingsDeletedWithTheirComponentTakeTheirSightingsAlong() throws SQLException {
+        upload(List.of(SQL, PATH), "full").statusCode(201);
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            String ofThisTeam = "(SELECT f.id FROM finding f JOIN team t ON t.id = f.team_id WHERE t.slug = '" + team + "')";
+            assertThat(count(sql, "SELECT count(*) FROM finding_sighting WHERE finding_id IN " + ofThisTeam)).isEqualTo(2);
+            List<Long> findings = new ArrayList<>();
+            try (ResultSet ids = sql.executeQuery(ofThisTeam.substring(1, ofThisTeam.length() - 1))) {
+                while (ids.next()) {
+                    findings.add(ids.getLong(1));
+                }
+            }
+            sql.executeUpdate("DELETE FROM component c USING team t WHERE t.id = c.team_id AND t.slug = '" + team + "'");
+            String listed = findings.stream().map(String::valueOf).collect(Collectors.joining(","));
+            assertThat(count(sql, "SELECT count(*) FROM finding_sighting WHERE finding_id IN (" + listed + ")")).isZero();
+        }
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (ResultSet result = sql.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     @Test
