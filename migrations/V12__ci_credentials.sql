@@ -5,7 +5,7 @@ CREATE TABLE ci_token (
     id            BIGINT PRIMARY KEY,
     team_id       BIGINT       NOT NULL REFERENCES team (id) ON DELETE CASCADE,
     name          VARCHAR(100) NOT NULL,
-    token_hash    CHAR(64)     NOT NULL UNIQUE,
+    token_hash    VARCHAR(64)  NOT NULL UNIQUE,
     hint          VARCHAR(20)  NOT NULL,
     scope_upload  BOOLEAN      NOT NULL,
     scope_gate    BOOLEAN      NOT NULL,
