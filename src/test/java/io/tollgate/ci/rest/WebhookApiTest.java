@@ -200,6 +200,21 @@ class WebhookApiTest {
     }
 
     @Test
+    void aRetryWhileTheFirstAttemptRunsIsToldToComeBack() throws SQLException {
+        String token = token("scans:upload");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("INSERT INTO ci_delivery (id, team_id, delivery_id,"
+                     + " credential, state, received_at) SELECT nextval('ci_delivery_seq'), id, 'busy-1', 'test', 'RUNNING',"
+                     + " now() FROM team WHERE slug = ?")) {
+            statement.setString(1, team);
+            statement.executeUpdate();
+        }
+        upload(bearer(token).header("Idempotency-Key", "busy-1"), "").statusCode(409)
+                .header("Retry-After", "5").body("detail", containsString("still being processed"));
+        lead.json().get("/api/v1/scans?team=" + team).then().body("total", equalTo(0));
+    }
+
+    @Test
     void eachCredentialIsRateLimited() {
         String token = token("gate:evaluate");
         int accepted = 0;
