@@ -101,6 +101,25 @@ class WebhookApiTest {
     }
 
     @Test
+    void aGzippedReportIsSignedAsSentAndTokensAreKeptOnlyAsHashes() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(report);
+        }
+        signedGithub(secret(null), "gz-1", zipped.toByteArray()).statusCode(200).body("scan.records", equalTo(1));
+
+        String token = token("scans:upload");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT token_hash, hint FROM ci_token WHERE hint = ?")) {
+            statement.setString(1, token.substring(0, 8));
+            var row = statement.executeQuery();
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString("token_hash")).isEqualTo(io.tollgate.security.Secrets.sha256Hex(token));
+            assertThat(row.getString("hint")).hasSize(8);
+        }
+    }
+
+    @Test
     void wrongAndMissingSignaturesAreRefusedWithoutImportingOrRevealingTheSecret() {
         String secret = secret(null);
         webhook().header("X-Hub-Signature-256", Signing.github(secret + "x", report)).header("X-GitHub-Delivery", "d1")
