@@ -30,7 +30,7 @@ public class AuditLog {
                        Map<String, ?> before, Map<String, ?> after) {
         AuditEvent event = new AuditEvent();
         event.occurredAt = Instant.now(clock);
-        event.actorId = actor.isSystem() ? null : actor.personId();
+        event.actorId = actor.isPerson() ? actor.personId() : null;
         event.actor = actor.email();
         event.action = action;
         event.subjectType = subjectType;

@@ -1,27 +1,27 @@
 package io.tollgate.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.tollgate.ci.rest.WebhookResource;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Set;
 
 /**
- * Keeps request bodies small everywhere but on the report uploads (the API's and the portal's upload form), whose
- * limit the import enforces while it streams.
+ * Keeps request bodies small everywhere but on the report uploads (the API's, the portal's upload form and the CI
+ * webhook), whose limits the import and the webhook enforce while they stream.
  * Requests that declare a larger Content-Length are answered 413 before their body is read; bodies of unknown
  * length (chunked) are refused there with 411.
  */
 @ApplicationScoped
 public class RequestSizeLimit {
 
-    /** The report uploads: the API and the portal's form. */
-    private static final Set<String> UPLOAD_PATHS = Set.of("/api/v1/scans", "/scans/upload");
+    /** The report uploads: the API, the portal's form and the CI webhook. */
+    private static final Set<String> UPLOAD_PATHS = Set.of("/api/v1/scans", "/scans/upload", WebhookResource.PATH);
 
     @ConfigProperty(name = "tollgate.web.max-body-size")
     MemorySize maxBodySize;

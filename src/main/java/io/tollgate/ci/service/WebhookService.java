@@ -1,0 +1,358 @@
+package io.tollgate.ci.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tollgate.ci.CiConfig;
+import io.tollgate.ci.CiToken;
+import io.tollgate.ci.Delivery;
+import io.tollgate.ci.SigningSecret;
+import io.tollgate.ci.TokenScope;
+import io.tollgate.findings.ScanMode;
+import io.tollgate.findings.importing.ImportService;
+import io.tollgate.findings.importing.ImportService.ImportRequest;
+import io.tollgate.findings.importing.ImportService.ImportSummary;
+import io.tollgate.findings.importing.ReportRefusedException;
+import io.tollgate.gate.service.Decision;
+import io.tollgate.gate.service.EvaluationRequest;
+import io.tollgate.gate.service.GateService;
+import io.tollgate.org.Environment;
+import io.tollgate.org.Team;
+import io.tollgate.platform.ForbiddenException;
+import io.tollgate.platform.InputValidator;
+import io.tollgate.platform.InvalidInputException;
+import io.tollgate.platform.NotFoundException;
+import io.tollgate.security.Viewer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import org.jboss.logging.Logger;
+
+import javax.crypto.Mac;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * The CI webhook: authenticates a request by bearer token or signature, holds it to its credential's rate, stores
+ * the body while checking the signature, imports the report and asks the gate for the credential's team, and keeps
+ * the response under the delivery id so that a retry gets it again instead of importing twice.
+ * <p>
+ * A delivery id is taken once per team: a retry of a finished delivery gets its stored response (200, marked
+ * replayed), a retry while the first attempt still runs gets 409 with Retry-After, a retry of a failed delivery runs
+ * again.
+ */
+@ApplicationScoped
+public class WebhookService {
+
+    private static final Logger LOG = Logger.getLogger(WebhookService.class);
+    private static final String DELIVERY_ID = "[A-Za-z0-9._:\\-]{1,96}";
+
+    /** What the pipeline reads: the import summary, the gate decision when asked, and whether both went well. */
+    public record WebhookResult(String deliveryId, String team, ImportSummary scan, Decision gate, boolean passed) {
+    }
+
+    /** The response to send: the JSON body and whether it is the stored answer to an earlier attempt. */
+    public record Answer(int status, String body, boolean replayed) {
+    }
+
+    /** Who sent the request, once authenticated. */
+    private record Caller(Team team, String rateKey, String label, CiToken token, List<SigningSecret> secrets,
+                          WebhookSignature signature, String deliveryId) {
+    }
+
+    private final CredentialService credentials;
+    private final RateLimiter rates;
+    private final ImportService imports;
+    private final GateService gate;
+    private final InputValidator validator;
+    private final ObjectMapper json;
+    private final CiConfig config;
+    private final Clock clock;
+
+    WebhookService(CredentialService credentials, RateLimiter rates, ImportService imports, GateService gate,
+                   InputValidator validator, ObjectMapper json, CiConfig config, Clock clock) {
+        this.credentials = credentials;
+        this.rates = rates;
+        this.imports = imports;
+        this.gate = gate;
+        this.validator = validator;
+        this.json = json;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Answer deliver(WebhookCall call, InputStream body) {
+        Caller caller = QuarkusTransaction.requiringNew().call(() -> authenticate(call));
+        OptionalLong wait = rates.acquire(caller.rateKey());
+        if (wait.isPresent()) {
+            throw new WebhookRefusedException(429, "Too many requests", "This credential may send "
+                    + config.requestsPerMinute() + " requests a minute; retry after " + wait.getAsLong() + " s",
+                    wait.getAsLong());
+        }
+        if (call.contentLength() != null && call.contentLength() > config.maxBodyBytes()) {
+            throw new WebhookRefusedException(413, "Request too large", "The body is larger than the webhook's limit of "
+                    + config.maxBodyBytes() + " bytes; compress the report with gzip");
+        }
+        checkGateRequest(call, caller.deliveryId());
+        List<Mac> macs = new ArrayList<>();
+        if (caller.signature() != null) {
+            caller.secrets().forEach(secret -> macs.add(caller.signature().start(credentials.unseal(secret))));
+        }
+        try (SpooledBody spooled = SpooledBody.spool(body, config.maxBodyBytes(), macs)) {
+            SigningSecret signer = caller.signature() == null ? null : verify(caller, macs);
+            if (spooled.size() == 0 && blank(call.gate())) {
+                throw new InvalidInputException("body", "send a report in the body, ask the gate with gate=<environment>, or both");
+            }
+            if (spooled.size() > 0 && caller.token() != null && !caller.token().scopeUpload) {
+                throw missingScope(TokenScope.UPLOAD);
+            }
+            QuarkusTransaction.requiringNew().run(() -> markUsed(caller.token(), signer));
+            Delivery reserved = reserve(caller, call);
+            if (reserved.state == Delivery.State.DONE) {
+                return new Answer(reserved.status, reserved.response, true);
+            }
+            return run(caller, call, reserved.id, spooled);
+        }
+    }
+
+    private Caller authenticate(WebhookCall call) {
+        if (blank(call.team())) {
+            throw new InvalidInputException("team", "is required: the slug of the team the credential belongs to");
+        }
+        Team team = Team.findBySlug(call.team().strip()).orElse(null);
+        String bearer = bearer(call.authorization());
+        Instant now = Instant.now(clock);
+        if (bearer != null) {
+            CiToken token = credentials.tokenByValue(bearer).filter(t -> team != null && t.team.id.equals(team.id))
+                    .orElseThrow(() -> WebhookRefusedException.unauthenticated("The bearer token is not a token of team '"
+                            + call.team().strip() + "'; copy it again from the team's CI page or create a new one"));
+            if (token.revokedAt != null) {
+                throw WebhookRefusedException.unauthenticated("The bearer token '" + token.name + "' was revoked; create a new one");
+            }
+            if (!token.usableAt(now)) {
+                throw WebhookRefusedException.unauthenticated("The bearer token '" + token.name + "' expired at "
+                        + token.expiresAt + "; create a new one");
+            }
+            if (call.contentLength() != null && call.contentLength() > 0 && !token.scopeUpload) {
+                throw missingScope(TokenScope.UPLOAD);
+            }
+            if (!blank(call.gate()) && !token.scopeGate) {
+                throw missingScope(TokenScope.GATE);
+            }
+            String deliveryId = firstGiven(call.idempotencyKey(), call.githubDelivery(), call.webhookId());
+            return new Caller(team, "token:" + token.id, "ci token '" + token.name + "' of " + team.slug, token, List.of(),
+                    null, deliveryId == null ? UUID.randomUUID().toString() : deliveryId);
+        }
+        WebhookSignature signature;
+        if (!blank(call.webhookSignature())) {
+            signature = WebhookSignature.standard(call.webhookSignature(), call.webhookId(), call.webhookTimestamp(), now,
+                    config.timestampTolerance());
+        } else if (!blank(call.hubSignature())) {
+            signature = WebhookSignature.github(call.hubSignature(), call.githubDelivery());
+        } else {
+            throw WebhookRefusedException.unauthenticated("Send 'Authorization: Bearer <token>', or sign the raw body with "
+                    + "a signing secret of the team (X-Hub-Signature-256 with X-GitHub-Delivery, or webhook-id, "
+                    + "webhook-timestamp and webhook-signature)");
+        }
+        List<SigningSecret> secrets = team == null ? List.of() : SigningSecret.usable(team, now);
+        if (secrets.isEmpty()) {
+            throw WebhookRefusedException.unauthenticated("Team '" + call.team().strip() + "' has no valid signing secret;"
+                    + " a lead creates one on the team's CI page");
+        }
+        return new Caller(team, "secrets:" + team.id, "ci signing secret of " + team.slug, null, secrets, signature,
+                signature.deliveryId());
+    }
+
+    private SigningSecret verify(Caller caller, List<Mac> macs) {
+        SigningSecret signer = null;
+        for (int i = 0; i < macs.size(); i++) {
+            if (caller.signature().matches(macs.get(i)) && signer == null) {
+                signer = caller.secrets().get(i);
+            }
+        }
+        if (signer == null) {
+            throw WebhookRefusedException.unauthenticated("The signature matches no valid signing secret of team '"
+                    + caller.team().slug + "'. Sign the raw body exactly as sent"
+                    + (caller.signature().convention() == WebhookSignature.Convention.STANDARD_WEBHOOKS
+                    ? ", prefixed with 'webhook-id.webhook-timestamp.', with the base64-decoded part of the secret after 'whsec_' as the key"
+                    : ", with the whole secret (including 'whsec_') as the key")
+                    + "; a rotated secret stays valid only until the end of its overlap");
+        }
+        return signer;
+    }
+
+    private void checkGateRequest(WebhookCall call, String deliveryId) {
+        if (!deliveryId.matches(DELIVERY_ID)) {
+            throw new InvalidInputException("deliveryId", "the delivery id (Idempotency-Key, X-GitHub-Delivery or webhook-id)"
+                    + " must be 1 to 96 letters, digits or . _ : -");
+        }
+        if (!blank(call.gate())) {
+            validator.check(new EvaluationRequest(call.team(), call.gate(), null, blankToNull(call.commit()), key(deliveryId)));
+            if (QuarkusTransaction.requiringNew().call(() -> Environment.findByKey(call.gate().strip()).isEmpty())) {
+                throw new InvalidInputException("gate", "no environment '" + call.gate().strip() + "'");
+            }
+        }
+    }
+
+    private void markUsed(CiToken token, SigningSecret signer) {
+        Instant now = Instant.now(clock);
+        if (token != null) {
+            CiToken.update("lastUsedAt = ?1 where id = ?2", now, token.id);
+        }
+        if (signer != null) {
+            SigningSecret.update("lastUsedAt = ?1 where id = ?2", now, signer.id);
+        }
+    }
+
+    /** Takes the delivery id for this attempt, or finds the stored answer; concurrent attempts get 409. */
+    private Delivery reserve(Caller caller, WebhookCall call) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> claim(caller, call));
+        } catch (PersistenceException e) {
+            // Another attempt inserted the same delivery id between our read and our insert.
+            return QuarkusTransaction.requiringNew().call(() -> claim(caller, call));
+        }
+    }
+
+    private Delivery claim(Caller caller, WebhookCall call) {
+        Delivery delivery = Delivery.find(caller.team(), caller.deliveryId()).orElse(null);
+        if (delivery != null && delivery.state == Delivery.State.DONE) {
+            return delivery;
+        }
+        if (delivery != null && delivery.state == Delivery.State.RUNNING) {
+            throw new WebhookRefusedException(409, "Delivery in progress", "Delivery '" + caller.deliveryId()
+                    + "' is still being processed; retry in a few seconds to get its response", 5L);
+        }
+        if (delivery != null && Delivery.update("state = ?1 where id = ?2 and state = ?3", Delivery.State.RUNNING,
+                delivery.id, Delivery.State.FAILED) == 0) {
+            throw new WebhookRefusedException(409, "Delivery in progress", "Delivery '" + caller.deliveryId()
+                    + "' is being retried by another request; retry in a few seconds", 5L);
+        }
+        if (delivery == null) {
+            delivery = new Delivery();
+            delivery.team = caller.team();
+            delivery.deliveryId = caller.deliveryId();
+        }
+        delivery.credential = caller.label();
+        delivery.state = Delivery.State.RUNNING;
+        delivery.receivedAt = Instant.now(clock);
+        delivery.finishedAt = null;
+        delivery.environment = trim(call.environment(), 100);
+        delivery.component = trim(call.component(), 500);
+        delivery.commit = trim(call.commit(), 64);
+        delivery.gateEnvironment = trim(call.gate(), 100);
+        delivery.status = null;
+        delivery.error = null;
+        delivery.persistAndFlush();
+        return delivery;
+    }
+
+    private Answer run(Caller caller, WebhookCall call, long deliveryId, SpooledBody spooled) {
+        Viewer pipeline = Viewer.pipeline(caller.label());
+        try {
+            ImportSummary scan = null;
+            if (spooled.size() > 0) {
+                ImportRequest request = new ImportRequest(caller.team().slug, call.environment(), call.component(),
+                        call.tool(), call.format(), ScanMode.fromParameter(call.mode()), call.commit(), call.branch(),
+                        call.pipelineUrl(), call.fileName());
+                try (InputStream report = spooled.open()) {
+                    scan = imports.importReport(pipeline, request, report);
+                }
+            }
+            Decision decision = blank(call.gate()) ? null : gate.evaluate(pipeline, new EvaluationRequest(caller.team().slug,
+                    call.gate().strip(), null, blankToNull(call.commit()), key(caller.deliveryId()))).decision();
+            WebhookResult result = new WebhookResult(caller.deliveryId(), caller.team().slug, scan, decision,
+                    decision == null || decision.passes());
+            String body = json.writeValueAsString(result);
+            Long scanId = scan == null ? null : scan.scanId();
+            QuarkusTransaction.requiringNew().run(() -> finish(deliveryId, Delivery.State.DONE, 200, body, result.passed(),
+                    scanId, decision == null ? null : decision.verdict().name(), null));
+            return new Answer(200, body, false);
+        } catch (RuntimeException | IOException e) {
+            int status = statusOf(e);
+            if (status >= 500) {
+                LOG.errorf(e, "Webhook delivery %s of team %s failed", caller.deliveryId(), caller.team().slug);
+            }
+            String error = status >= 500 ? "internal error" : e.getMessage();
+            QuarkusTransaction.requiringNew().run(() -> finish(deliveryId, Delivery.State.FAILED, status, null, false,
+                    e instanceof ReportRefusedException refused ? refused.scanId() : null, null, error));
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    private void finish(long id, Delivery.State state, int status, String body, boolean passed, Long scanId,
+                        String verdict, String error) {
+        Delivery delivery = Delivery.findById(id);
+        delivery.state = state;
+        delivery.status = status;
+        delivery.response = body;
+        delivery.passed = passed;
+        delivery.scanId = scanId;
+        delivery.verdict = verdict;
+        delivery.error = trim(error, 2000);
+        delivery.finishedAt = Instant.now(clock);
+    }
+
+    private static int statusOf(Throwable e) {
+        if (e instanceof ReportRefusedException refused) {
+            return refused.status();
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return invalid.httpStatus();
+        }
+        if (e instanceof NotFoundException) {
+            return 404;
+        }
+        if (e instanceof ForbiddenException) {
+            return 403;
+        }
+        return e instanceof WebhookRefusedException refused ? refused.status() : 500;
+    }
+
+    private static WebhookRefusedException missingScope(TokenScope scope) {
+        return new WebhookRefusedException(403, "Forbidden", "This token lacks the scope " + scope.id
+                + "; create a token with it on the team's CI page");
+    }
+
+    /** The gate's idempotency key for a delivery: asking again answers with the same decision. */
+    private static String key(String deliveryId) {
+        return "ci:" + deliveryId;
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).strip();
+    }
+
+    private static String firstGiven(String... values) {
+        for (String value : values) {
+            if (!blank(value)) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return blank(value) ? null : value.strip();
+    }
+
+    private static String trim(String value, int max) {
+        if (blank(value)) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.length() > max ? stripped.substring(0, max) : stripped;
+    }
+}
