@@ -1,6 +1,7 @@
 package io.tollgate.gate;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.tollgate.org.Person;
 import io.tollgate.org.Team;
@@ -81,6 +82,12 @@ public class Waiver extends PanacheEntity {
 
     public static List<Waiver> ofTeam(Team team) {
         return list("team", Sort.descending("requestedAt").and("id", Sort.Direction.Descending), team);
+    }
+
+    /** Approved waivers of every team that are active now and end before {@code until}, soonest first. */
+    public static PanacheQuery<Waiver> activeUntil(Instant now, Instant until) {
+        return find("state = ?1 and expiresAt > ?2 and expiresAt < ?3",
+                Sort.ascending("expiresAt").and("id"), State.APPROVED, now, until);
     }
 
     /** Approved waivers of the team that have not expired. */

@@ -81,6 +81,7 @@ public class GateService {
     public Outcome evaluate(Viewer viewer, EvaluationRequest request) {
         validator.check(request);
         Team team = teams.visibleTeam(viewer, request.team());
+        GateEvaluation.lockKey(team, request.idempotencyKey());
         var stored = GateEvaluation.findByKey(team, request.idempotencyKey());
         if (stored.isPresent()) {
             return new Outcome(decision(stored.get()), false);
@@ -220,7 +221,7 @@ public class GateService {
             return new Decision(e.id, e.team.slug, e.environment.key, e.sourceEnvironment.key, e.accountId, e.commit,
                     e.idempotencyKey, e.verdict, e.policyHash, e.evaluatedAt, e.requestedBy,
                     json.readValue(e.conditions, CONDITIONS), json.readTree(e.inputs), override,
-                    e.verdict != Verdict.FAIL || override != null);
+                    e.verdict != Verdict.FAIL || override != null, Decision.Links.of(e.id));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored gate evaluation " + e.id + " is not readable", ex);
         }

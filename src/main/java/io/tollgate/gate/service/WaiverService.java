@@ -1,5 +1,6 @@
 package io.tollgate.gate.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.controls.ControlCatalog;
 import io.tollgate.gate.GateConfig;
@@ -15,6 +16,8 @@ import io.tollgate.platform.ForbiddenException;
 import io.tollgate.platform.InputValidator;
 import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.NotFoundException;
+import io.tollgate.platform.PageRequest;
+import io.tollgate.platform.Paged;
 import io.tollgate.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -114,6 +117,17 @@ public class WaiverService {
         return Waiver.ofTeam(teams.visibleTeam(viewer, team)).stream()
                 .filter(w -> !expiringSoon || w.activeAt(now) && w.expiresAt.isBefore(soon))
                 .map(w -> WaiverView.of(w, now)).toList();
+    }
+
+    /** Active waivers of every team that end within the configured days, soonest first: for security admins. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Paged<WaiverView> expiringSoon(Viewer viewer, PageRequest page) {
+        if (!viewer.isSecurityAdmin()) {
+            throw new ForbiddenException("Only security admins see the waivers of every team");
+        }
+        Instant now = Instant.now(clock);
+        PanacheQuery<Waiver> query = Waiver.activeUntil(now, now.plus(Duration.ofDays(config.waiverExpiringDays())));
+        return Paged.of(query.page(page.panache()).list(), page, query.count()).map(w -> WaiverView.of(w, now));
     }
 
     /** The results with each failed condition that an active waiver of the team covers marked as waived. */
