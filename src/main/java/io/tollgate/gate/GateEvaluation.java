@@ -88,6 +88,13 @@ public class GateEvaluation extends PanacheEntity {
         return find("team = ?1 and idempotencyKey = ?2", team, idempotencyKey).firstResultOptional();
     }
 
+    /** The team's last PASS or PASS_WITH_WAIVERS decision for the target environment. */
+    public static Optional<GateEvaluation> lastPassing(Team team, Environment environment) {
+        return find("team = ?1 and environment = ?2 and verdict in ?3",
+                Sort.descending("evaluatedAt").and("id", Sort.Direction.Descending), team, environment,
+                List.of(Verdict.PASS, Verdict.PASS_WITH_WAIVERS)).firstResultOptional();
+    }
+
     /** The newest decisions of a team, optionally for one target environment and one verdict. */
     public static List<GateEvaluation> history(Team team, Environment environment, Verdict verdict, int limit) {
         StringBuilder query = new StringBuilder("team = :team");

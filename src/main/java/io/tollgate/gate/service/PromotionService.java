@@ -155,7 +155,7 @@ public class PromotionService {
         request.attempts++;
         Decision decision = gate.evaluate(viewer, new EvaluationRequest(request.account.team.slug,
                 request.toEnvironment.key, request.account.accountId, null,
-                "promotion-" + request.id + "-" + request.attempts)).decision();
+                "promotion-" + request.id + "-" + request.attempts, null)).decision();
         request.evaluation = GateEvaluation.findById(decision.id());
         request.state = decision.passes() ? PromotionRequest.State.AWAITING_CONFIRMATION : PromotionRequest.State.NOT_PASSED;
     }

@@ -87,7 +87,7 @@ public class GatePages {
     @Path("/evaluate")
     public Response evaluate(@PathParam("team") String team, @PathParam("environment") String environment) {
         return act(team, environment, () -> "The gate answered "
-                + gate.evaluate(viewer.get(), new EvaluationRequest(team, environment, null, null, UUID.randomUUID().toString()))
+                + gate.evaluate(viewer.get(), new EvaluationRequest(team, environment, null, null, UUID.randomUUID().toString(), null))
                 .decision().verdict() + ".");
     }
 
