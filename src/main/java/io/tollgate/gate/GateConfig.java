@@ -19,6 +19,10 @@ public interface GateConfig {
     @WithDefault("7")
     int waiverExpiringDays();
 
+    /** How often lapsed finding waivers are ended, as a scheduler interval such as {@code 1m}. */
+    @WithDefault("1m")
+    String waiverExpiryEvery();
+
     /** Moving a promoted account into the production OU of AWS Organizations. */
     Organizations organizations();
 

@@ -70,10 +70,11 @@ final class BulkFindingWriter {
             WHERE i.kind = 'F' AND NOT EXISTS (SELECT 1 FROM finding f
                               WHERE f.component_id = ? AND f.tool = ? AND f.fingerprint = i.fingerprint)""";
 
+    /** Open findings, and accepted risks (a waiver's end is then up to the gate), absent from a full scan. */
     private static final String FIXED = """
             WITH gone AS (
                 UPDATE finding f SET status = 'FIXED', fixed_at = ?
-                WHERE f.component_id = ? AND f.tool = ? AND f.status = 'OPEN'
+                WHERE f.component_id = ? AND f.tool = ? AND f.status IN ('OPEN', 'RISK_ACCEPTED')
                   AND NOT EXISTS (SELECT 1 FROM import_staging i WHERE i.kind = 'F' AND i.fingerprint = f.fingerprint)
                 RETURNING f.id)
             INSERT INTO finding_event (id, finding_id, scan_id, occurred_at, kind)

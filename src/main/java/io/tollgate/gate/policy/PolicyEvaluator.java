@@ -43,7 +43,21 @@ public final class PolicyEvaluator {
                     && (condition.kind() == Condition.Kind.NEW_OPEN || condition.kind() == Condition.Kind.NEW_PAST_SLA);
             return result(condition, noBaseline ? ConditionResult.NO_BASELINE : ConditionResult.NO_DATA, false);
         }
-        return result(condition, format(actual), condition.operator().holds(actual, Double.parseDouble(condition.threshold())));
+        ConditionResult result = result(condition, format(actual), condition.operator().holds(actual, Double.parseDouble(condition.threshold())));
+        return result.status() == ConditionResult.Status.PASS ? waivedFindings(condition, inputs, actual, result) : result;
+    }
+
+    /** A passing finding condition that would fail if the findings accepted by waivers counted: waived, not passed. */
+    private static ConditionResult waivedFindings(Condition condition, GateInputs inputs, double actual, ConditionResult result) {
+        if (condition.kind() != Condition.Kind.OPEN && condition.kind() != Condition.Kind.PAST_SLA || inputs.waived() == null) {
+            return result;
+        }
+        GateInputs.WaivedFindings waived = inputs.waived().get(Severity.valueOf(condition.parameter()));
+        if (waived == null) {
+            return result;
+        }
+        double withWaived = actual + (condition.kind() == Condition.Kind.OPEN ? waived.open() : waived.pastSla());
+        return condition.operator().holds(withWaived, Double.parseDouble(condition.threshold())) ? result : result.waivedBy(waived.waiver());
     }
 
     /** One decimal; no data when nobody is counted or nothing is required. */

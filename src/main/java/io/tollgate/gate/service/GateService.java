@@ -95,6 +95,7 @@ public class GateService {
             throw new InvalidInputException("account", "is not an account of team " + team.slug);
         }
         Environment source = sourceOf(target);
+        waivers.endLapsed(team);
         Instant now = Instant.now(clock);
         GateInputs inputs = inputs(viewer, team, source, now, baseline(team, target, request.baselineDecisionId()));
         Policy policy = policies.forTeam(team.slug);
@@ -203,7 +204,8 @@ public class GateService {
         TrainingFigures.LeadFigure leads = training.leads(team);
         return new GateInputs(card.findings().scanned(), card.findings().open(), card.findings().pastSla(),
                 card.scorecard().score(), card.findings().controls(), figure.members(), figure.membersDone(),
-                leads.leads(), leads.leadsDone(), byKind, now, baseline == null ? null : newSince(team, source, baseline, now));
+                leads.leads(), leads.leadsDone(), byKind, now, baseline == null ? null : newSince(team, source, baseline, now),
+                waivers.waivedFindings(team, source, now));
     }
 
     private GateInputs.Baseline newSince(Team team, Environment source, GateEvaluation baseline, Instant now) {
