@@ -2,10 +2,8 @@ package io.tollgate.gate.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.tollgate.findings.SemgrepReports;
 import io.tollgate.findings.SemgrepReports.Result;
-import io.tollgate.org.GlobalRole;
-import io.tollgate.org.TeamRole;
+import io.tollgate.gate.GateTeam;
 import io.tollgate.security.TotpAuthenticator;
 import io.tollgate.support.Browser;
 import io.tollgate.support.TestData;
@@ -40,17 +38,17 @@ class BaselineApiTest {
     @Inject
     TotpAuthenticator totp;
 
+    GateTeam gate;
     String team;
     Browser lead;
     Browser admin;
 
     @BeforeEach
     void setUp() {
-        team = data.team();
-        TestData.TestUser user = data.user();
-        data.member(team, user, TeamRole.LEAD);
-        lead = Browser.signedIn(user, totp);
-        admin = Browser.signedIn(data.user(GlobalRole.SECURITY_ADMIN), totp);
+        gate = GateTeam.create(data, totp);
+        team = gate.slug();
+        lead = gate.lead();
+        admin = gate.admin();
     }
 
     @Test
@@ -101,14 +99,11 @@ class BaselineApiTest {
     }
 
     private void importScan(List<Result> results) {
-        lead.request().contentType("application/json").body(SemgrepReports.report(results))
-                .post("/api/v1/scans?team=" + team + "&environment=uat&component=github.com/acme/orders&mode=full")
-                .then().statusCode(201);
+        gate.importScan(results);
     }
 
     private ValidatableResponse evaluate(String key, Integer baseline) {
-        return lead.json().body(request("prod", key, baseline == null ? null : baseline.longValue()))
-                .post("/api/v1/gate/evaluations").then().statusCode(201);
+        return gate.evaluate(key, baseline == null ? Map.of() : Map.of("baselineDecisionId", baseline));
     }
 
     private Map<String, Object> request(String environment, String key, Long baseline) {

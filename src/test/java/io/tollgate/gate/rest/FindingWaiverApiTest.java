@@ -3,10 +3,9 @@ package io.tollgate.gate.rest;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.tollgate.findings.SemgrepReports;
 import io.tollgate.findings.SemgrepReports.Result;
+import io.tollgate.gate.GateTeam;
 import io.tollgate.gate.service.WaiverService;
-import io.tollgate.org.GlobalRole;
 import io.tollgate.org.TeamRole;
 import io.tollgate.security.TotpAuthenticator;
 import io.tollgate.support.Browser;
@@ -52,18 +51,18 @@ class FindingWaiverApiTest {
     @Inject
     WaiverService waivers;
 
+    GateTeam gate;
     String team;
     Browser lead;
     Browser admin;
 
     @BeforeEach
     void setUp() {
-        team = data.team();
-        TestData.TestUser user = data.user();
-        data.member(team, user, TeamRole.LEAD);
-        lead = Browser.signedIn(user, totp);
-        admin = Browser.signedIn(data.user(GlobalRole.SECURITY_ADMIN), totp);
-        importScan(List.of(INJECTION, TRAVERSAL));
+        gate = GateTeam.create(data, totp);
+        team = gate.slug();
+        lead = gate.lead();
+        admin = gate.admin();
+        gate.importScan(List.of(INJECTION, TRAVERSAL));
     }
 
     @Test
@@ -116,7 +115,7 @@ class FindingWaiverApiTest {
         admin.json().post("/api/v1/gate/waivers/" + waiver + "/approve").then().statusCode(200);
         status(finding, "RISK_ACCEPTED");
 
-        importScan(List.of(TRAVERSAL));
+        gate.importScan(List.of(TRAVERSAL));
         status(finding, "FIXED");
         evaluate("u1");
         lead.json().get("/api/v1/gate/waivers/" + waiver).then().body("state", equalTo("EXPIRED"));
@@ -170,14 +169,7 @@ class FindingWaiverApiTest {
     }
 
     private ValidatableResponse evaluate(String key) {
-        return lead.json().body(Map.of("team", team, "environment", "prod", "idempotencyKey", key))
-                .post("/api/v1/gate/evaluations").then().statusCode(201);
-    }
-
-    private void importScan(List<Result> results) {
-        lead.request().contentType("application/json").body(SemgrepReports.report(results))
-                .post("/api/v1/scans?team=" + team + "&environment=uat&component=github.com/acme/orders&mode=full")
-                .then().statusCode(201);
+        return gate.evaluate(key, Map.of());
     }
 
     private void sql(String statement) throws SQLException {
