@@ -19,7 +19,8 @@ import java.util.List;
 @Table(name = "finding_event")
 public class FindingEvent extends PanacheEntity {
 
-    public enum Kind { DETECTED, FIXED, REOPENED, STATUS_CHANGED }
+    /** WAIVER_ENDED: a waiver on the finding ended after the finding had moved on (fixed), so its status stays. */
+    public enum Kind { DETECTED, FIXED, REOPENED, STATUS_CHANGED, WAIVER_ENDED }
 
     @Column(name = "finding_id", nullable = false)
     public long findingId;

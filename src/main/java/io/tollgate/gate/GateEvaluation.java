@@ -75,8 +75,24 @@ public class GateEvaluation extends PanacheEntity {
     @Column(name = "evaluated_at", nullable = false)
     public Instant evaluatedAt;
 
+    /**
+     * Makes concurrent requests with the same team and idempotency key wait for each other until the end of the
+     * transaction, so that the second one finds the decision the first one stored instead of clashing with it.
+     */
+    public static void lockKey(Team team, String idempotencyKey) {
+        getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtextextended(?1, ?2))")
+                .setParameter(1, idempotencyKey).setParameter(2, team.id).getSingleResult();
+    }
+
     public static Optional<GateEvaluation> findByKey(Team team, String idempotencyKey) {
         return find("team = ?1 and idempotencyKey = ?2", team, idempotencyKey).firstResultOptional();
+    }
+
+    /** The team's last PASS or PASS_WITH_WAIVERS decision for the target environment. */
+    public static Optional<GateEvaluation> lastPassing(Team team, Environment environment) {
+        return find("team = ?1 and environment = ?2 and verdict in ?3",
+                Sort.descending("evaluatedAt").and("id", Sort.Direction.Descending), team, environment,
+                List.of(Verdict.PASS, Verdict.PASS_WITH_WAIVERS)).firstResultOptional();
     }
 
     /** The newest decisions of a team, optionally for one target environment and one verdict. */

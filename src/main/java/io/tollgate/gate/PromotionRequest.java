@@ -62,6 +62,13 @@ public class PromotionRequest extends PanacheEntity {
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
 
+    /** Why AWS Organizations did not move the account at the last confirmation; cleared when it moves. */
+    @Column(name = "move_error")
+    public String moveError;
+
+    @Column(name = "move_failed_at")
+    public Instant moveFailedAt;
+
     public static List<PromotionRequest> ofTeam(Team team) {
         return list("account.team", Sort.descending("requestedAt").and("id", Sort.Direction.Descending), team);
     }

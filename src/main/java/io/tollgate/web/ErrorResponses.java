@@ -42,7 +42,11 @@ public class ErrorResponses {
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
         int status = e.httpStatus();
-        String title = status == 409 ? "Conflict" : "Invalid input";
+        String title = switch (status) {
+            case 409 -> "Conflict";
+            case 502 -> "Refused upstream";
+            default -> "Invalid input";
+        };
         String detail = e.errors().stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
         return respond(uri, status, title, detail, e.errors());
     }

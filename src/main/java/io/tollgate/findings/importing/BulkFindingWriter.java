@@ -101,14 +101,15 @@ final class BulkFindingWriter {
             SELECT id, ?, ? FROM created""";
 
     /**
-     * Open findings a full scan did not name. Every finding the report named now has this scan as its last, so
-     * the absent ones are those last seen by an earlier scan: no comparison with the staged rows is needed.
+     * Open findings, and accepted risks (a waiver's end is then up to the gate), that a full scan did not name.
+     * Every finding the report named now has this scan as its last, so the absent ones are those last seen by an
+     * earlier scan: no comparison with the staged rows is needed.
      */
     private static final String FIXED = """
             WITH gone AS (
                 UPDATE finding f SET status = 'FIXED', fixed_at = ?
                 FROM finding_sighting s
-                WHERE f.component_id = ? AND f.tool = ? AND f.status = 'OPEN'
+                WHERE f.component_id = ? AND f.tool = ? AND f.status IN ('OPEN', 'RISK_ACCEPTED')
                   AND s.finding_id = f.id AND s.last_scan_id <> ?
                 RETURNING f.id)
             INSERT INTO finding_event (id, finding_id, scan_id, occurred_at, kind)

@@ -32,6 +32,22 @@ public class FindingFigures {
                           Map<String, Long> openByOwasp, Map<String, Boolean> controls, Map<String, Instant> lastImportByTool) {
     }
 
+    /**
+     * Open and past-SLA counts of the findings new since a moment, by severity.
+     *
+     * @param open    open, unsuppressed findings first seen or reopened after the moment
+     * @param pastSla of those, the ones past their SLA
+     */
+    public record NewFindings(Map<Severity, Integer> open, Map<Severity, Integer> pastSla) {
+    }
+
+    private static final String NEW_SINCE = """
+            SELECT severity, count(*), count(*) FILTER (WHERE sla_due_at < ?4)
+            FROM finding f WHERE team_id = ?1 AND environment_id = ?2 AND status = 'OPEN' AND NOT suppressed
+              AND (first_seen_at > ?3 OR EXISTS (SELECT 1 FROM finding_event e
+                   WHERE e.finding_id = f.id AND e.kind = 'REOPENED' AND e.occurred_at > ?3))
+            GROUP BY severity""";
+
     private static final String SEVERITIES = """
             SELECT severity, count(*) FILTER (WHERE status = 'OPEN' AND NOT suppressed),
                    count(*) FILTER (WHERE status = 'OPEN' AND NOT suppressed AND sla_due_at < ?3),
@@ -54,6 +70,21 @@ public class FindingFigures {
     private static final String SCANS = """
             SELECT coalesce(format, tool), max(received_at) FROM scan
             WHERE team_id = ?1 AND environment_id = ?2 AND outcome = 'IMPORTED' GROUP BY coalesce(format, tool)""";
+
+    /** The open findings of the team in the environment first seen, or reopened, after {@code since}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NewFindings newSince(long teamId, long environmentId, Instant since, Instant now) {
+        Map<Severity, Integer> open = new EnumMap<>(Severity.class);
+        Map<Severity, Integer> pastSla = new EnumMap<>(Severity.class);
+        for (Object[] row : SqlValues.rows(Finding.getEntityManager().createNativeQuery(NEW_SINCE).setParameter(1, teamId)
+                .setParameter(2, environmentId).setParameter(3, Timestamp.from(since)).setParameter(4, Timestamp.from(now))
+                .getResultList())) {
+            Severity severity = Severity.valueOf((String) row[0]);
+            open.put(severity, ((Number) row[1]).intValue());
+            pastSla.put(severity, ((Number) row[2]).intValue());
+        }
+        return new NewFindings(open, pastSla);
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Figures of(long teamId, long environmentId, Instant now) {

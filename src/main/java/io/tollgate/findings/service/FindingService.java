@@ -132,22 +132,55 @@ public class FindingService {
             throw new InvalidInputException("status", "only a false positive can be opened again by hand");
         }
         FindingStatus before = finding.status;
-        Instant now = Instant.now(clock);
-        finding.status = status;
-        finding.statusReason = reason.strip();
-        finding.statusChangedBy = viewer.email();
-        finding.statusChangedAt = now;
-        FindingEvent event = new FindingEvent();
-        event.findingId = finding.id;
-        event.occurredAt = now;
-        event.kind = FindingEvent.Kind.STATUS_CHANGED;
-        event.actor = viewer.email();
-        event.detail = before + " → " + status + ": " + finding.statusReason;
-        event.persist();
+        change(finding, status, viewer.email(), reason.strip());
         audit.record(viewer, "finding.status-changed", "finding", Long.toString(finding.id),
                 Map.of("status", before.name()), Map.of("status", status.name(), "reason", finding.statusReason));
-        changed.fire(new TeamInputsChanged(Set.of(finding.team.id), finding.environment.id, "FINDING_STATUS"));
         return finding;
+    }
+
+    /**
+     * A waiver's effect on its finding: RISK_ACCEPTED while the waiver is active, OPEN again when it ends. Only moves
+     * between OPEN and RISK_ACCEPTED; a finding fixed or marked a false positive meanwhile keeps its status.
+     *
+     * @return whether the status changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean setByWaiver(long findingId, FindingStatus status, String actor, String reason) {
+        Finding finding = Finding.findById(findingId);
+        FindingStatus from = status == FindingStatus.RISK_ACCEPTED ? FindingStatus.OPEN : FindingStatus.RISK_ACCEPTED;
+        if (finding == null) {
+            return false;
+        }
+        if (finding.status == from) {
+            change(finding, status, actor, reason);
+            return true;
+        }
+        if (status == FindingStatus.OPEN) {
+            note(finding, FindingEvent.Kind.WAIVER_ENDED, actor, reason + "; the finding stays " + finding.status);
+        }
+        return false;
+    }
+
+    private void note(Finding finding, FindingEvent.Kind kind, String actor, String detail) {
+        FindingEvent event = new FindingEvent();
+        event.findingId = finding.id;
+        event.occurredAt = Instant.now(clock);
+        event.kind = kind;
+        event.actor = actor;
+        event.detail = detail;
+        event.persist();
+    }
+
+    /** Sets the status, writes the history entry and tells the scorecard. */
+    private void change(Finding finding, FindingStatus status, String actor, String reason) {
+        FindingStatus before = finding.status;
+        Instant now = Instant.now(clock);
+        finding.status = status;
+        finding.statusReason = reason;
+        finding.statusChangedBy = actor;
+        finding.statusChangedAt = now;
+        note(finding, FindingEvent.Kind.STATUS_CHANGED, actor, before + " → " + status + ": " + reason);
+        changed.fire(new TeamInputsChanged(Set.of(finding.team.id), finding.environment.id, "FINDING_STATUS"));
     }
 
     private static List<Object[]> grouped(String hql, Filter filter) {

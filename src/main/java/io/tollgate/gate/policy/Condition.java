@@ -19,6 +19,10 @@ public record Condition(Kind kind, String parameter, Operator operator, String t
         OPEN("open", true),
         /** Open findings of one severity past their SLA. */
         PAST_SLA("past-sla", true),
+        /** Open, unsuppressed findings of one severity first seen (or reopened) after the baseline decision. */
+        NEW_OPEN("new-open", true),
+        /** Of those new findings, the ones past their SLA. */
+        NEW_PAST_SLA("new-past-sla", true),
         /** The scorecard score of the source environment. */
         SCORE("score", false),
         /** Whether one control passes on every resource: threshold {@code pass}. */
@@ -34,6 +38,20 @@ public record Condition(Kind kind, String parameter, Operator operator, String t
         Kind(String key, boolean parameterised) {
             this.key = key;
             this.parameterised = parameterised;
+        }
+
+        /** Whether the parameter is a finding severity. */
+        boolean bySeverity() {
+            return this == OPEN || this == PAST_SLA || this == NEW_OPEN || this == NEW_PAST_SLA;
+        }
+
+        /** The variant counting only findings new since the baseline: {@code new-open} for {@code open}. */
+        Kind baselineVariant() {
+            return switch (this) {
+                case OPEN -> NEW_OPEN;
+                case PAST_SLA -> NEW_PAST_SLA;
+                default -> null;
+            };
         }
     }
 
@@ -64,7 +82,11 @@ public record Condition(Kind kind, String parameter, Operator operator, String t
 
     /** The metric as written in a policy file, e.g. {@code open:CRITICAL}. */
     public String metric() {
-        return parameter == null ? kind.key : kind.key + ":" + (kind == Kind.OPEN || kind == Kind.PAST_SLA
-                ? parameter.toUpperCase(Locale.ROOT) : parameter);
+        return parameter == null ? kind.key : kind.key + ":" + (kind.bySeverity() ? parameter.toUpperCase(Locale.ROOT) : parameter);
+    }
+
+    /** The same condition as written in a policy file, e.g. {@code open:CRITICAL = 0}. */
+    public String text() {
+        return metric() + " " + operator.symbol + " " + threshold;
     }
 }

@@ -3,7 +3,8 @@ package io.tollgate.gate.policy;
 /**
  * How one condition fared in an evaluation.
  *
- * @param actual the measured value, or {@code no data} when the input is missing, which fails the condition
+ * @param actual the measured value, or {@code no data} when the input is missing, or {@code no baseline} for new
+ *               findings without a baseline decision; both fail the condition
  * @param status whether the condition holds, or failed but was covered by a waiver
  * @param waiver the id of the waiver that covered the failed condition; null otherwise
  * @param source the policy file and line the condition came from
@@ -16,6 +17,9 @@ public record ConditionResult(String metric, String operator, String threshold, 
 
     /** The actual value Tollgate reports when an input is missing. */
     public static final String NO_DATA = "no data";
+
+    /** The actual value of a condition on new findings while there is no baseline decision; it fails. */
+    public static final String NO_BASELINE = "no baseline";
 
     /** This failed result covered by a waiver. */
     public ConditionResult waivedBy(long waiverId) {

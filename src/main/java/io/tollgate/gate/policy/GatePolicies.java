@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * The promotion policies, read and validated at start-up from content/policies/: {@code default.txt} for every
  * team, and {@code teams/<slug>.txt} whose conditions are added to the default's for one team, so that a team's
- * policy can only be stricter.
+ * policy can only be stricter; the one exception is a team's {@code replace} line, which swaps a default condition on
+ * open findings for the same condition on the findings new since the team's baseline decision.
  */
 @Startup
 @ApplicationScoped
@@ -52,8 +53,9 @@ public class GatePolicies {
             try (Stream<Path> files = Files.list(teams)) {
                 for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".txt")).toList()) {
                     String text = read(file);
-                    List<Condition> conditions = new ArrayList<>(defaultPolicy.conditions());
-                    conditions.addAll(parser.parse(file, text));
+                    PolicyFile teamFile = parser.parseTeamFile(file, text);
+                    List<Condition> conditions = replaced(file, teamFile.replacements());
+                    conditions.addAll(teamFile.conditions());
                     String slug = file.getFileName().toString().replaceFirst("\\.txt$", "");
                     byTeam.put(slug, new Policy(defaultPolicy.hash() + "/" + sha256(text), List.copyOf(conditions)));
                 }
@@ -61,6 +63,39 @@ public class GatePolicies {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * The default conditions with the team's replacements made: each must name a default condition exactly, once.
+     * The parser has checked that a replacement is the baseline variant of what it replaces, so nothing loosens.
+     */
+    private List<Condition> replaced(Path file, List<Replacement> replacements) {
+        List<Condition> conditions = new ArrayList<>(defaultPolicy.conditions());
+        List<Condition> done = new ArrayList<>();
+        for (Replacement replacement : replacements) {
+            Condition target = replacement.replaced();
+            int index = -1;
+            for (int i = 0; i < defaultPolicy.conditions().size(); i++) {
+                if (same(defaultPolicy.conditions().get(i), target)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                throw new ContentException(file, replacement.line(), "the default policy has no condition '" + target.text() + "' to replace");
+            }
+            if (done.contains(defaultPolicy.conditions().get(index))) {
+                throw new ContentException(file, replacement.line(), "'" + target.text() + "' is replaced twice");
+            }
+            done.add(defaultPolicy.conditions().get(index));
+            conditions.set(index, replacement.replacement());
+        }
+        return conditions;
+    }
+
+    /** Whether two finding conditions (the only kind a replacement names) say the same. */
+    private static boolean same(Condition a, Condition b) {
+        return a.kind() == b.kind() && a.metric().equals(b.metric()) && a.operator() == b.operator()
+                && Double.parseDouble(a.threshold()) == Double.parseDouble(b.threshold());
     }
 
     /** The policy that applies to the team: the default one, tightened by the team's file if it has one. */

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Checks each condition of a policy against a team's inputs. A missing input fails its condition. */
+/**
+ * Checks each condition of a policy against a team's inputs. A missing input fails its condition, and so does a
+ * condition on new findings while the team has no baseline decision.
+ */
 public final class PolicyEvaluator {
 
     private PolicyEvaluator() {
@@ -20,6 +23,10 @@ public final class PolicyEvaluator {
         Double actual = switch (condition.kind()) {
             case OPEN -> inputs.scanned() ? count(inputs.open().get(Severity.valueOf(condition.parameter()))) : null;
             case PAST_SLA -> inputs.scanned() ? count(inputs.pastSla().get(Severity.valueOf(condition.parameter()))) : null;
+            case NEW_OPEN -> inputs.scanned() && inputs.baseline() != null
+                    ? count(inputs.baseline().open().get(Severity.valueOf(condition.parameter()))) : null;
+            case NEW_PAST_SLA -> inputs.scanned() && inputs.baseline() != null
+                    ? count(inputs.baseline().pastSla().get(Severity.valueOf(condition.parameter()))) : null;
             case SCORE -> inputs.score();
             case ONBOARDING -> condition.parameter().equals("leads")
                     ? percent(inputs.leadsDone(), inputs.leads()) : percent(inputs.membersDone(), inputs.members());
@@ -32,9 +39,25 @@ public final class PolicyEvaluator {
                     Boolean.TRUE.equals(passes));
         }
         if (actual == null) {
-            return result(condition, ConditionResult.NO_DATA, false);
+            boolean noBaseline = inputs.scanned() && inputs.baseline() == null
+                    && (condition.kind() == Condition.Kind.NEW_OPEN || condition.kind() == Condition.Kind.NEW_PAST_SLA);
+            return result(condition, noBaseline ? ConditionResult.NO_BASELINE : ConditionResult.NO_DATA, false);
         }
-        return result(condition, format(actual), condition.operator().holds(actual, Double.parseDouble(condition.threshold())));
+        ConditionResult result = result(condition, format(actual), condition.operator().holds(actual, Double.parseDouble(condition.threshold())));
+        return result.status() == ConditionResult.Status.PASS ? waivedFindings(condition, inputs, actual, result) : result;
+    }
+
+    /** A passing finding condition that would fail if the findings accepted by waivers counted: waived, not passed. */
+    private static ConditionResult waivedFindings(Condition condition, GateInputs inputs, double actual, ConditionResult result) {
+        if (condition.kind() != Condition.Kind.OPEN && condition.kind() != Condition.Kind.PAST_SLA || inputs.waived() == null) {
+            return result;
+        }
+        GateInputs.WaivedFindings waived = inputs.waived().get(Severity.valueOf(condition.parameter()));
+        if (waived == null) {
+            return result;
+        }
+        double withWaived = actual + (condition.kind() == Condition.Kind.OPEN ? waived.open() : waived.pastSla());
+        return condition.operator().holds(withWaived, Double.parseDouble(condition.threshold())) ? result : result.waivedBy(waived.waiver());
     }
 
     /** One decimal; no data when nobody is counted or nothing is required. */

@@ -4,6 +4,8 @@ import io.quarkus.security.Authenticated;
 import io.tollgate.gate.service.WaiverRequest;
 import io.tollgate.gate.service.WaiverService;
 import io.tollgate.gate.service.WaiverView;
+import io.tollgate.platform.PageRequest;
+import io.tollgate.platform.Paged;
 import io.tollgate.security.CurrentViewer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -47,6 +49,13 @@ public class WaiverResource {
     @Operation(summary = "A team's waivers, newest first; expiring=true keeps the active ones expiring within 7 days")
     public List<WaiverView> list(@QueryParam("team") String team, @QueryParam("expiring") boolean expiring) {
         return waivers.list(viewer.get(), team, expiring);
+    }
+
+    @GET
+    @Path("/expiring")
+    @Operation(summary = "Active waivers of every team ending within 7 days, soonest first (security admins)")
+    public Paged<WaiverView> expiring(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return waivers.expiringSoon(viewer.get(), PageRequest.of(page, size));
     }
 
     @GET

@@ -10,9 +10,11 @@ import jakarta.validation.constraints.Size;
  * @param account        the AWS account to promote, if the question is about one; it must belong to the team
  * @param commit         the commit CI is about to release, if any
  * @param idempotencyKey chosen by the caller; asking again with the same key returns the stored decision
+ * @param baselineDecisionId the decision (of the same team and target environment) that conditions on new findings
+ *                       count from; by default the team's last passing decision there
  */
 public record EvaluationRequest(@NotBlank String team, @NotBlank String environment,
                                 @Pattern(regexp = "[0-9]{12}", message = "must be 12 digits") String account,
                                 @Size(max = 64) @Pattern(regexp = "[0-9A-Za-z._/-]*", message = "must be a commit id") String commit,
-                                @NotBlank @Size(max = 100) String idempotencyKey) {
+                                @NotBlank @Size(max = 100) String idempotencyKey, Long baselineDecisionId) {
 }

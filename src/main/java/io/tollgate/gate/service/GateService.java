@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollgate.audit.AuditLog;
+import io.tollgate.findings.service.FindingFigures;
 import io.tollgate.gate.BreakGlass;
 import io.tollgate.gate.GateEvaluation;
 import io.tollgate.gate.GateEvaluation.Verdict;
@@ -56,6 +57,7 @@ public class GateService {
     private final ScorecardService scorecards;
     private final Scoring scoring;
     private final TrainingFigures training;
+    private final FindingFigures findings;
     private final TeamService teams;
     private final AuditLog audit;
     private final InputValidator validator;
@@ -63,12 +65,13 @@ public class GateService {
     private final Clock clock;
 
     GateService(GatePolicies policies, WaiverService waivers, ScorecardService scorecards, Scoring scoring, TrainingFigures training,
-                TeamService teams, AuditLog audit, InputValidator validator, ObjectMapper json, Clock clock) {
+                FindingFigures findings, TeamService teams, AuditLog audit, InputValidator validator, ObjectMapper json, Clock clock) {
         this.policies = policies;
         this.waivers = waivers;
         this.scorecards = scorecards;
         this.scoring = scoring;
         this.training = training;
+        this.findings = findings;
         this.teams = teams;
         this.audit = audit;
         this.validator = validator;
@@ -81,6 +84,7 @@ public class GateService {
     public Outcome evaluate(Viewer viewer, EvaluationRequest request) {
         validator.check(request);
         Team team = teams.visibleTeam(viewer, request.team());
+        GateEvaluation.lockKey(team, request.idempotencyKey());
         var stored = GateEvaluation.findByKey(team, request.idempotencyKey());
         if (stored.isPresent()) {
             return new Outcome(decision(stored.get()), false);
@@ -91,8 +95,9 @@ public class GateService {
             throw new InvalidInputException("account", "is not an account of team " + team.slug);
         }
         Environment source = sourceOf(target);
+        waivers.endLapsed(team);
         Instant now = Instant.now(clock);
-        GateInputs inputs = inputs(viewer, team, source, now);
+        GateInputs inputs = inputs(viewer, team, source, now, baseline(team, target, request.baselineDecisionId()));
         Policy policy = policies.forTeam(team.slug);
         List<ConditionResult> results = waivers.apply(team, PolicyEvaluator.evaluate(policy, inputs), now);
 
@@ -179,7 +184,18 @@ public class GateService {
         return GateEvaluation.history(visible, target, verdict, limit).stream().map(this::decision).toList();
     }
 
-    private GateInputs inputs(Viewer viewer, Team team, Environment source, Instant now) {
+    /** The given baseline decision, which must be the team's for the same target, else the team's last passing one. */
+    private static GateEvaluation baseline(Team team, Environment target, Long given) {
+        if (given == null) {
+            return GateEvaluation.lastPassing(team, target).orElse(null);
+        }
+        return GateEvaluation.<GateEvaluation>findByIdOptional(given)
+                .filter(e -> e.team.id.equals(team.id) && e.environment.id.equals(target.id))
+                .orElseThrow(() -> new InvalidInputException("baselineDecisionId",
+                        "is not a decision of team " + team.slug + " for " + target.key));
+    }
+
+    private GateInputs inputs(Viewer viewer, Team team, Environment source, Instant now, GateEvaluation baseline) {
         TeamScorecard card = scorecards.current(viewer, team.slug, source.key);
         Map<String, Instant> byKind = new HashMap<>();
         card.findings().lastImportByTool().forEach((tool, at) -> scoring.rules().kindOf(tool)
@@ -188,7 +204,13 @@ public class GateService {
         TrainingFigures.LeadFigure leads = training.leads(team);
         return new GateInputs(card.findings().scanned(), card.findings().open(), card.findings().pastSla(),
                 card.scorecard().score(), card.findings().controls(), figure.members(), figure.membersDone(),
-                leads.leads(), leads.leadsDone(), byKind, now);
+                leads.leads(), leads.leadsDone(), byKind, now, baseline == null ? null : newSince(team, source, baseline, now),
+                waivers.waivedFindings(team, source, now));
+    }
+
+    private GateInputs.Baseline newSince(Team team, Environment source, GateEvaluation baseline, Instant now) {
+        FindingFigures.NewFindings found = findings.newSince(team.id, source.id, baseline.evaluatedAt, now);
+        return new GateInputs.Baseline(baseline.id, baseline.evaluatedAt, found.open(), found.pastSla());
     }
 
     /** FAIL if a condition failed unwaived, PASS_WITH_WAIVERS if a waiver covered one, else PASS. */
@@ -220,7 +242,7 @@ public class GateService {
             return new Decision(e.id, e.team.slug, e.environment.key, e.sourceEnvironment.key, e.accountId, e.commit,
                     e.idempotencyKey, e.verdict, e.policyHash, e.evaluatedAt, e.requestedBy,
                     json.readValue(e.conditions, CONDITIONS), json.readTree(e.inputs), override,
-                    e.verdict != Verdict.FAIL || override != null);
+                    e.verdict != Verdict.FAIL || override != null, Decision.Links.of(e.id));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored gate evaluation " + e.id + " is not readable", ex);
         }

@@ -3,6 +3,8 @@ package io.tollgate.gate.service;
 import io.tollgate.audit.AuditLog;
 import io.tollgate.gate.GateEvaluation;
 import io.tollgate.gate.PromotionRequest;
+import io.tollgate.gate.aws.MoveRefusedException;
+import io.tollgate.gate.aws.ProductionOu;
 import io.tollgate.org.AwsAccount;
 import io.tollgate.org.Component;
 import io.tollgate.org.Environment;
@@ -12,6 +14,7 @@ import io.tollgate.platform.ConflictException;
 import io.tollgate.platform.ForbiddenException;
 import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.NotFoundException;
+import io.tollgate.platform.UpstreamRefusedException;
 import io.tollgate.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,19 +27,22 @@ import java.util.Map;
 /**
  * Promotion of an AWS account to the production environment: a lead of the account's team requests it, the gate
  * decides (again, after fixes or waivers, as often as needed), and a security admin confirms a passing decision,
- * which moves the account and its component. Nothing moves without a decision that passes.
+ * which moves the account and its component (and, when configured, the AWS account into the production OU of AWS
+ * Organizations). Nothing moves without a decision that passes.
  */
 @ApplicationScoped
 public class PromotionService {
 
     private final GateService gate;
     private final TeamService teams;
+    private final ProductionOu productionOu;
     private final AuditLog audit;
     private final Clock clock;
 
-    PromotionService(GateService gate, TeamService teams, AuditLog audit, Clock clock) {
+    PromotionService(GateService gate, TeamService teams, ProductionOu productionOu, AuditLog audit, Clock clock) {
         this.gate = gate;
         this.teams = teams;
+        this.productionOu = productionOu;
         this.audit = audit;
         this.clock = clock;
     }
@@ -84,8 +90,12 @@ public class PromotionService {
         return PromotionView.of(request);
     }
 
-    /** A security admin confirms a request whose latest decision passes (or was passed by break-glass). */
-    @Transactional
+    /**
+     * A security admin confirms a request whose latest decision passes (or was passed by break-glass). When a
+     * production OU is configured, AWS Organizations moves the account first; if it refuses, the account stays where
+     * it is in Tollgate, the request keeps the error and the confirmation can be tried again.
+     */
+    @Transactional(dontRollbackOn = UpstreamRefusedException.class)
     public PromotionView confirm(Viewer viewer, long id) {
         if (!viewer.isSecurityAdmin()) {
             throw new ForbiddenException("Only a security admin confirms a promotion");
@@ -99,14 +109,33 @@ public class PromotionService {
         }
         Map<String, Object> before = state(request);
         AwsAccount account = request.account;
+        if (productionOu.id().isPresent()) {
+            moveInOrganizations(viewer, request, before);
+            account.organizationalUnit = productionOu.id().get();
+        }
         String key = Component.Kind.ACCOUNT.keyPrefix + account.accountId;
         Component.find(account.team, account.environment, key).ifPresent(c -> c.environment = request.toEnvironment);
         account.environment = request.toEnvironment;
         request.state = PromotionRequest.State.PROMOTED;
         request.confirmedBy = viewer.email();
         request.confirmedAt = Instant.now(clock);
+        request.moveError = null;
         audit.record(viewer, "gate.promotion-confirmed", "promotion", subject(request), before, state(request));
         return PromotionView.of(request);
+    }
+
+    /** Moves the account into the production OU, or records AWS's refusal on the request and answers with it. */
+    private void moveInOrganizations(Viewer viewer, PromotionRequest request, Map<String, Object> before) {
+        try {
+            productionOu.moveIn(request.account.accountId);
+        } catch (MoveRefusedException e) {
+            request.moveError = e.getMessage().length() > 2000 ? e.getMessage().substring(0, 2000) : e.getMessage();
+            request.moveFailedAt = Instant.now(clock);
+            audit.record(viewer, "gate.promotion-move-failed", "promotion", subject(request), before,
+                    Map.of("state", request.state.name(), "error", request.moveError));
+            throw new UpstreamRefusedException("organizations", request.moveError
+                    + "; the account stays in " + request.account.environment.key + ", confirm again once this is fixed");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -126,7 +155,7 @@ public class PromotionService {
         request.attempts++;
         Decision decision = gate.evaluate(viewer, new EvaluationRequest(request.account.team.slug,
                 request.toEnvironment.key, request.account.accountId, null,
-                "promotion-" + request.id + "-" + request.attempts)).decision();
+                "promotion-" + request.id + "-" + request.attempts, null)).decision();
         request.evaluation = GateEvaluation.findById(decision.id());
         request.state = decision.passes() ? PromotionRequest.State.AWAITING_CONFIRMATION : PromotionRequest.State.NOT_PASSED;
     }

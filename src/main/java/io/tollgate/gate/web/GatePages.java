@@ -87,7 +87,7 @@ public class GatePages {
     @Path("/evaluate")
     public Response evaluate(@PathParam("team") String team, @PathParam("environment") String environment) {
         return act(team, environment, () -> "The gate answered "
-                + gate.evaluate(viewer.get(), new EvaluationRequest(team, environment, null, null, UUID.randomUUID().toString()))
+                + gate.evaluate(viewer.get(), new EvaluationRequest(team, environment, null, null, UUID.randomUUID().toString(), null))
                 .decision().verdict() + ".");
     }
 
@@ -101,9 +101,9 @@ public class GatePages {
             try {
                 parsed = Waiver.Kind.valueOf(kind == null ? "" : kind);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("kind", "must be CONTROL or CONDITION");
+                throw new InvalidInputException("kind", "must be CONTROL, CONDITION or FINDING");
             }
-            WaiverView waiver = waivers.request(viewer.get(), new WaiverRequest(team, parsed, subject, reason, expiresOn));
+            WaiverView waiver = waivers.request(viewer.get(), new WaiverRequest(team, parsed, subject, reason, expiresOn, false));
             return "Waiver " + waiver.id() + " requested; a security admin other than you decides on it.";
         });
     }

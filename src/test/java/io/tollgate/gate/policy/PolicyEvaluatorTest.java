@@ -19,9 +19,11 @@ class PolicyEvaluatorTest {
 
     private static final GateInputs MEASURED = new GateInputs(true, Map.of(Severity.CRITICAL, 1, Severity.HIGH, 3),
             Map.of(Severity.HIGH, 1), 72.5, Map.of("root-mfa-enabled", true), 10, 9, 2, 1,
-            Map.of("sast", NOW.minus(Duration.ofDays(3)).minusSeconds(60)), NOW);
+            Map.of("sast", NOW.minus(Duration.ofDays(3)).minusSeconds(60)), NOW,
+            new GateInputs.Baseline(41, NOW.minus(Duration.ofDays(10)), Map.of(Severity.HIGH, 1), Map.of()),
+            Map.of(Severity.MEDIUM, new GateInputs.WaivedFindings(2, 1, 7)));
 
-    private static final GateInputs NOTHING = new GateInputs(false, Map.of(), Map.of(), null, Map.of(), 0, 0, 0, null, Map.of(), NOW);
+    private static final GateInputs NOTHING = new GateInputs(false, Map.of(), Map.of(), null, Map.of(), 0, 0, 0, null, Map.of(), NOW, null, Map.of());
 
     @Test
     void openFindings() {
@@ -29,6 +31,25 @@ class PolicyEvaluatorTest {
         assertResult("open:HIGH <= 3", MEASURED, "3", true);
         assertResult("open:LOW = 0", MEASURED, "0", true);
         assertResult("open:CRITICAL = 0", NOTHING, ConditionResult.NO_DATA, false);
+    }
+
+    @Test
+    void findingsNewSinceTheBaseline() {
+        assertResult("new-open:CRITICAL = 0", MEASURED, "0", true);
+        assertResult("new-open:HIGH = 0", MEASURED, "1", false);
+        assertResult("new-past-sla:HIGH = 0", MEASURED, "0", true);
+        GateInputs withoutBaseline = new GateInputs(true, Map.of(), Map.of(), 80.0, Map.of(), 1, 1, 1, 1, Map.of(), NOW, null, Map.of());
+        assertResult("new-open:CRITICAL = 0", withoutBaseline, ConditionResult.NO_BASELINE, false);
+        assertResult("new-past-sla:CRITICAL = 0", withoutBaseline, ConditionResult.NO_BASELINE, false);
+        assertResult("new-open:CRITICAL = 0", NOTHING, ConditionResult.NO_DATA, false);
+    }
+
+    @Test
+    void findingsAcceptedByWaiversAreLeftOutAndShownAsWaivedWhereTheyWouldFail() {
+        assertThat(evaluate("open:MEDIUM = 0", MEASURED)).extracting(ConditionResult::actual, ConditionResult::status,
+                ConditionResult::waiver).containsExactly("0", ConditionResult.Status.WAIVED, 7L);
+        assertResult("open:MEDIUM <= 2", MEASURED, "0", true);
+        assertThat(evaluate("past-sla:MEDIUM = 0", MEASURED).status()).isEqualTo(ConditionResult.Status.WAIVED);
     }
 
     @Test
@@ -48,7 +69,7 @@ class PolicyEvaluatorTest {
     @Test
     void controls() {
         assertResult("control:root-mfa-enabled = pass", MEASURED, "pass", true);
-        GateInputs failing = new GateInputs(true, Map.of(), Map.of(), 80.0, Map.of("root-mfa-enabled", false), 1, 1, 1, 1, Map.of(), NOW);
+        GateInputs failing = new GateInputs(true, Map.of(), Map.of(), 80.0, Map.of("root-mfa-enabled", false), 1, 1, 1, 1, Map.of(), NOW, null, Map.of());
         assertResult("control:root-mfa-enabled = pass", failing, "fail", false);
         assertResult("control:root-mfa-enabled = pass", NOTHING, ConditionResult.NO_DATA, false);
     }
@@ -60,7 +81,7 @@ class PolicyEvaluatorTest {
         assertResult("onboarding:leads >= 100", MEASURED, "50", false);
         assertResult("onboarding:members >= 0", NOTHING, ConditionResult.NO_DATA, false);
         assertResult("onboarding:leads >= 0", NOTHING, ConditionResult.NO_DATA, false);
-        GateInputs nothingRequired = new GateInputs(true, Map.of(), Map.of(), 80.0, Map.of(), 3, 0, 1, null, Map.of(), NOW);
+        GateInputs nothingRequired = new GateInputs(true, Map.of(), Map.of(), 80.0, Map.of(), 3, 0, 1, null, Map.of(), NOW, null, Map.of());
         assertResult("onboarding:leads >= 0", nothingRequired, ConditionResult.NO_DATA, false);
     }
 

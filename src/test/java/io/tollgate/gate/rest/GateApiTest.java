@@ -1,6 +1,8 @@
 package io.tollgate.gate.rest;
 
 import io.agroal.api.AgroalDataSource;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.findings.SemgrepReports;
@@ -16,10 +18,19 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -89,6 +100,47 @@ class GateApiTest {
         evaluate("prod", "retry").statusCode(200).body("id", equalTo(id));
         lead.json().get("/api/v1/gate/evaluations/" + id).then().statusCode(200)
                 .body("id", equalTo(id)).body("idempotencyKey", equalTo("retry")).body("commit", equalTo("abc123"));
+    }
+
+    @Test
+    void twoConcurrentRequestsWithOneKeyBothAnswerTheStoredDecision() throws Exception {
+        TestData.TestUser secondLead = data.user();
+        data.member(team, secondLead, TeamRole.LEAD);
+        List<Browser> callers = List.of(lead, Browser.signedIn(secondLead, totp));
+        CyclicBarrier start = new CyclicBarrier(callers.size());
+        ExecutorService pool = Executors.newFixedThreadPool(callers.size());
+        try {
+            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+            for (Browser caller : callers) {
+                answers.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return caller.json().body(request("prod", "concurrent", null)).post("/api/v1/gate/evaluations")
+                            .then().extract();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            Set<Integer> ids = new HashSet<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS).statusCode());
+                ids.add(answer.get().path("id"));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 201);
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDecisionLinksToItselfAndToItsPage() {
+        int id = evaluate("prod", "links").statusCode(201)
+                .body("links.self", equalTo("/api/v1/gate/evaluations/" + lead.json().get("/api/v1/gate/evaluations?team=" + team)
+                        .then().extract().path("[0].id")))
+                .extract().path("id");
+        evaluate("prod", "links").statusCode(200).body("links.portal", equalTo("/gate/decisions/" + id));
+        assertThat(lead.get("/gate/decisions/" + id).then().statusCode(200).extract().asString())
+                .contains("Gate decision " + id).contains("open:CRITICAL = 0").contains("default.txt:8");
+        Browser.signedIn(data.user(), totp).get("/gate/decisions/" + id).then().statusCode(404);
     }
 
     @Test

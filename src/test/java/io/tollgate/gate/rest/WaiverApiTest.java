@@ -17,7 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -105,6 +108,23 @@ class WaiverApiTest {
         lead.json().get("/api/v1/gate/waivers?team=" + team + "&expiring=true").then().statusCode(200)
                 .body("id", equalTo(List.of(soon)));
         Browser.signedIn(data.user(), totp).json().get("/api/v1/gate/waivers?team=" + team).then().statusCode(404);
+    }
+
+    @Test
+    void securityAdminsSeeEveryTeamsWaiversExpiringWithinAWeek() {
+        int soon = request(lead, "CONTROL", "root-mfa-enabled", REASON, inDays(6)).statusCode(201).extract().path("id");
+        int later = request(lead, "CONTROL", "api-stage-waf", REASON, inDays(8)).statusCode(201).extract().path("id");
+        admin.json().post("/api/v1/gate/waivers/" + soon + "/approve").then().statusCode(200);
+        admin.json().post("/api/v1/gate/waivers/" + later + "/approve").then().statusCode(200);
+        Browser otherAdmin = Browser.signedIn(data.user(GlobalRole.SECURITY_ADMIN), totp);
+        otherAdmin.json().get("/api/v1/gate/waivers/expiring?size=200").then().statusCode(200)
+                .body("items.id", hasItem(soon)).body("items.id", not(hasItem(later)))
+                .body("items.find { it.id == " + soon + " }.team", equalTo(team));
+        otherAdmin.json().get("/api/v1/gate/waivers/expiring?size=0").then().statusCode(400);
+        lead.json().get("/api/v1/gate/waivers/expiring").then().statusCode(403);
+        assertThat(otherAdmin.get("/admin/waivers").then().statusCode(200).extract().asString())
+                .contains("Waivers expiring soon").contains(team);
+        lead.get("/admin/waivers").then().statusCode(403);
     }
 
     private ValidatableResponse evaluate(String key) {

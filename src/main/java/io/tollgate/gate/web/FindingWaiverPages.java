@@ -1,0 +1,47 @@
+package io.tollgate.gate.web;
+
+import io.quarkus.security.Authenticated;
+import io.tollgate.gate.Waiver;
+import io.tollgate.gate.service.WaiverRequest;
+import io.tollgate.gate.service.WaiverService;
+import io.tollgate.gate.service.WaiverView;
+import io.tollgate.platform.InvalidInputException;
+import io.tollgate.security.CurrentViewer;
+import io.tollgate.web.Flash;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.util.stream.Collectors;
+
+/** The "request a waiver" form of a finding's page: records the request and returns to the finding. */
+@Path("/gate/findings/{id}/waivers")
+@Authenticated
+public class FindingWaiverPages {
+
+    @Inject
+    WaiverService waivers;
+
+    @Inject
+    CurrentViewer viewer;
+
+    @Inject
+    Flash flash;
+
+    @POST
+    public Response request(@PathParam("id") long id, @RestForm String team, @RestForm String reason,
+                            @RestForm String expiresOn, @RestForm boolean untilFixed) {
+        String location = "/findings/" + id;
+        try {
+            WaiverView waiver = waivers.request(viewer.get(), new WaiverRequest(team, Waiver.Kind.FINDING,
+                    Long.toString(id), reason, expiresOn, untilFixed));
+            return flash.success(location, "Waiver " + waiver.id() + " requested; a security admin other than you decides on it.");
+        } catch (InvalidInputException e) {
+            return flash.redirect(location, Flash.Kind.ERROR, e.errors().stream()
+                    .map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
+        }
+    }
+}
