@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Imports one report: checks who may upload to which team, environment and component, recognises the format,
@@ -62,6 +63,19 @@ public class ImportService {
     public record ImportSummary(long scanId, String format, String tool, ScanMode mode, int records, int newCount,
                                 int reopened, int fixed, int unchanged, int suppressed, int passedChecks,
                                 Map<Severity, Integer> openBySeverity) {
+    }
+
+    /**
+     * A source that hands its records to the sink itself instead of being parsed from bytes, such as Tollgate's own
+     * account collector. Throwing discards everything it handed over.
+     */
+    @FunctionalInterface
+    public interface ReportProducer {
+        void produce(ReportSink sink) throws ReportFormatException;
+    }
+
+    /** A report Tollgate collected itself for a registered component, e.g. an AWS account. */
+    public record CollectedReport(long componentId, String tool, String format, ScanMode mode, String collectedBy) {
     }
 
     private final ParserRegistry parsers;
@@ -100,13 +114,32 @@ public class ImportService {
             String tool = request.tool() == null || request.tool().isBlank() ? parser.id() : request.tool().strip();
             ImportTarget target = new ImportTarget(destination.teamId(), destination.environmentId(), destination.componentId(), tool);
             ReportParser chosen = parser;
-            return QuarkusTransaction.requiringNew().timeout((int) config.importTimeout().toSeconds()).call(() -> importInTransaction(uploader, request, mode, target,
-                    chosen, report, counted, started));
+            return QuarkusTransaction.requiringNew().timeout((int) config.importTimeout().toSeconds()).call(() -> importInTransaction(
+                    uploader.email(), request, mode, target, chosen.id(), sink -> chosen.parse(report, sink), counted::count, started));
         } catch (ImportFailure failure) {
             throw refuse(failure.error, parser, uploader, request, destination, mode, started, counted);
         } catch (IOException e) {
             throw refuse(new ReportFormatException(parser == null ? "unknown" : parser.id(), null,
                     "the upload could not be read: " + e.getMessage(), e), parser, uploader, request, destination, mode, started, counted);
+        }
+    }
+
+    /**
+     * Imports what Tollgate collected itself into a registered component, with the same fingerprints, lifecycle and
+     * control evaluations as an uploaded report. No person uploads it, so no membership is checked.
+     */
+    public ImportSummary importCollected(CollectedReport report, ReportProducer producer) {
+        Instant started = Instant.now(clock);
+        Component component = QuarkusTransaction.requiringNew().call(() -> Component.withTeamAndEnvironment(report.componentId())
+                .orElseThrow(() -> new NotFoundException("Component", String.valueOf(report.componentId()))));
+        ImportRequest request = new ImportRequest(component.team.slug, component.environment.key, component.key, report.tool(),
+                report.format(), report.mode(), null, null, null, null);
+        ImportTarget target = new ImportTarget(component.team.id, component.environment.id, component.id, report.tool());
+        try {
+            return QuarkusTransaction.requiringNew().timeout((int) config.importTimeout().toSeconds()).call(() -> importInTransaction(
+                    report.collectedBy(), request, report.mode(), target, report.format(), producer, () -> 0, started));
+        } catch (ImportFailure failure) {
+            throw new IllegalStateException("The collected report could not be read: " + failure.error.reason(), failure.error);
         }
     }
 
@@ -163,10 +196,9 @@ public class ImportService {
         return detected.get();
     }
 
-    private ImportSummary importInTransaction(Viewer uploader, ImportRequest request, ScanMode mode, ImportTarget target,
-                                              ReportParser parser, InputStream report, ReportStreams.Counting counted,
-                                              Instant started) {
-        Scan scan = newScan(uploader, request, mode, target.tool(), parser.id(), started, target.teamId(),
+    private ImportSummary importInTransaction(String uploadedBy, ImportRequest request, ScanMode mode, ImportTarget target,
+                                              String format, ReportProducer producer, LongSupplier bytes, Instant started) {
+        Scan scan = newScan(uploadedBy, request, mode, target.tool(), format, started, target.teamId(),
                 target.environmentId(), target.componentId());
         scan.persistAndFlush();
         try (Connection connection = dataSource.getConnection()) {
@@ -174,7 +206,7 @@ public class ImportService {
             BulkFindingWriter writer = new BulkFindingWriter(connection, target, scan.id, started);
             writer.begin();
             try {
-                parser.parse(report, new Staging(writer));
+                producer.produce(new Staging(writer));
             } catch (ReportFormatException e) {
                 writer.abandon();
                 throw new ImportFailure(e);
@@ -184,7 +216,7 @@ public class ImportService {
             }
             BulkFindingWriter.Outcome outcome = writer.finish(mode);
             scan.outcome = Scan.Outcome.IMPORTED;
-            scan.bytes = counted.count();
+            scan.bytes = bytes.getAsLong();
             scan.durationMs = java.time.Duration.between(started, Instant.now(clock)).toMillis();
             scan.records = outcome.records();
             scan.newCount = outcome.newCount();
@@ -254,7 +286,7 @@ public class ImportService {
                                String format, String position, String reason, Instant started, long bytes) {
         return QuarkusTransaction.requiringNew().call(() -> {
             String tool = request.tool() == null || request.tool().isBlank() ? (format == null ? "unknown" : format) : request.tool().strip();
-            Scan scan = newScan(uploader, request, mode, tool, format, started, destination.teamId(),
+            Scan scan = newScan(uploader.email(), request, mode, tool, format, started, destination.teamId(),
                     destination.environmentId(), destination.componentId());
             scan.outcome = Scan.Outcome.REFUSED;
             scan.errorPosition = position;
@@ -266,7 +298,7 @@ public class ImportService {
         });
     }
 
-    private static Scan newScan(Viewer uploader, ImportRequest request, ScanMode mode, String tool, String format,
+    private static Scan newScan(String uploadedBy, ImportRequest request, ScanMode mode, String tool, String format,
                                 Instant started, long teamId, long environmentId, long componentId) {
         Scan scan = new Scan();
         EntityManager entities = Scan.getEntityManager();
@@ -280,7 +312,7 @@ public class ImportService {
         scan.branch = trim(request.branch(), 255);
         scan.pipelineUrl = trim(request.pipelineUrl(), 2048);
         scan.fileName = trim(request.fileName(), 255);
-        scan.uploadedBy = uploader.email();
+        scan.uploadedBy = uploadedBy;
         scan.receivedAt = started;
         scan.outcome = Scan.Outcome.IMPORTED;
         return scan;
