@@ -80,11 +80,16 @@ public class CollectionService {
         this.clock = clock;
     }
 
+    /** Whether the viewer may press "Scan now" for the account: security admins and the team's leads. */
+    public boolean mayStart(Viewer viewer, AwsAccount account) {
+        return viewer.isSecurityAdmin() || Membership.isLead(account.team.id, viewer.personId());
+    }
+
     /** "Scan now": queues a run of the account and starts it in the background. Security admins and the team's leads. */
     public CollectionRun scanNow(Viewer viewer, String accountId) {
         CollectionRun run = QuarkusTransaction.requiringNew().call(() -> {
             AwsAccount account = accounts.get(viewer, accountId);
-            if (!viewer.isSecurityAdmin() && !Membership.isLead(account.team.id, viewer.personId())) {
+            if (!mayStart(viewer, account)) {
                 throw new ForbiddenException("Only security admins and the team's leads start a collection");
             }
             return queue(account, CollectionRun.Trigger.ON_DEMAND, viewer.email());

@@ -62,6 +62,7 @@ class DeploymentFilesTest {
         applicationKeys.addAll(mappingKeys(ContentConfig.class));
         applicationKeys.addAll(mappingKeys(FindingsConfig.class));
         applicationKeys.addAll(mappingKeys(TrainingConfig.class));
+        applicationKeys.addAll(mappingKeys(AwsConfig.class));
         applicationKeys.add(EmbeddedDatabaseConfigSourceFactory.DATA_DIR);
         Matcher port = Pattern.compile("\\$\\{PORT:(\\d+)}").matcher(properties.getProperty("quarkus.http.port"));
         assertThat(port.find()).as("quarkus.http.port reads PORT with a default").isTrue();
