@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.smallrye.config.ConfigMapping;
+import io.tollgate.aws.AwsConfig;
 import io.tollgate.findings.importing.FindingsConfig;
 import io.tollgate.security.SecurityConfig;
 import io.tollgate.training.service.TrainingConfig;
