@@ -27,6 +27,10 @@ public interface AwsConfig {
     @WithDefault("tollgate-collector")
     String roleSessionName();
 
+    /** A run still queued or running after this long is taken as abandoned (its instance stopped) and ends as failed when the next run is asked for. */
+    @WithDefault("2h")
+    Duration abandonedAfter();
+
     /** Retrying throttled and failed calls with exponential backoff. */
     Retry retry();
 

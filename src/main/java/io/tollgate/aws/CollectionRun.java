@@ -68,10 +68,6 @@ public class CollectionRun extends PanacheEntity {
     @Column(name = "securityhub_error")
     public String securityHubError;
 
-    public boolean active() {
-        return status == Status.QUEUED || status == Status.RUNNING;
-    }
-
     public static Optional<CollectionRun> activeOf(AwsAccount account) {
         return find("account = ?1 and status in ?2", account, List.of(Status.QUEUED, Status.RUNNING)).firstResultOptional();
     }

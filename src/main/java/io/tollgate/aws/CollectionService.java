@@ -132,16 +132,24 @@ public class CollectionService {
             throw new InvalidInputException("roleArn", "account " + account.accountId
                     + " has no role for Tollgate's checks; set its role ARN and external id first");
         }
+        Instant now = Instant.now(clock);
         CollectionRun.activeOf(account).ifPresent(active -> {
-            throw new ConflictException("accountId", "a collection of account " + account.accountId + " is already "
-                    + active.status.name().toLowerCase() + " (run " + active.id + ")");
+            if (active.queuedAt.plus(config.abandonedAfter()).isAfter(now)) {
+                throw new ConflictException("accountId", "a collection of account " + account.accountId + " is already "
+                        + active.status.name().toLowerCase() + " (run " + active.id + ")");
+            }
+            active.status = CollectionRun.Status.FAILED;
+            active.step = null;
+            active.finishedAt = now;
+            active.error = "abandoned: the run did not finish within " + config.abandonedAfter().toMinutes() + " minutes";
+            CollectionRun.flush(); // the unique index allows one active run: end this one before the next is inserted
         });
         CollectionRun run = new CollectionRun();
         run.account = account;
         run.status = CollectionRun.Status.QUEUED;
         run.trigger = trigger;
         run.requestedBy = requestedBy;
-        run.queuedAt = Instant.now(clock);
+        run.queuedAt = now;
         run.persistAndFlush();
         return run;
     }

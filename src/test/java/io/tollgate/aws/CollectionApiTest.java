@@ -1,8 +1,10 @@
 package io.tollgate.aws;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.tollgate.org.AwsAccount;
 import io.tollgate.org.GlobalRole;
 import io.tollgate.org.TeamRole;
 import io.tollgate.security.TotpAuthenticator;
@@ -162,6 +164,30 @@ class CollectionApiTest {
         waitFor(account.accountId, first);
         admin.json().get("/api/v1/accounts/" + account.accountId + "/collections").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo((int) first)).body("items[0].trigger", equalTo("ON_DEMAND"));
+    }
+
+    @Test
+    void aRunLeftBehindByAStoppedInstanceDoesNotBlockTheAccountForever() {
+        AwsAccountStub account = AwsAccountStub.clean(TestData.accountId());
+        register(account);
+        long abandoned = QuarkusTransaction.requiringNew().call(() -> {
+            CollectionRun run = new CollectionRun();
+            run.account = AwsAccount.findByAccountId(account.accountId).orElseThrow();
+            run.status = CollectionRun.Status.RUNNING;
+            run.trigger = CollectionRun.Trigger.SCHEDULE;
+            run.requestedBy = "scheduler";
+            run.queuedAt = Instant.now().minus(Duration.ofHours(3));
+            run.startedAt = run.queuedAt;
+            run.persist();
+            return run.id;
+        });
+
+        long next = start(account.accountId);
+        assertEquals("SUCCEEDED", waitFor(account.accountId, next).getString("status"));
+        JsonPath old = admin.json().get("/api/v1/accounts/" + account.accountId + "/collections/" + abandoned)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("FAILED", old.getString("status"));
+        assertEquals("abandoned: the run did not finish within 120 minutes", old.getString("error"));
     }
 
     @Test
