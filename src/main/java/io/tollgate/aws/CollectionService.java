@@ -24,7 +24,9 @@ import io.tollgate.platform.NotFoundException;
 import io.tollgate.platform.PageRequest;
 import io.tollgate.platform.Paged;
 import io.tollgate.security.Viewer;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -66,6 +68,7 @@ public class CollectionService {
     private final AwsConfig config;
     private final ManagedExecutor executor;
     private final Clock clock;
+    private volatile boolean stopping;
 
     CollectionService(AccountService accounts, AccountCollector collector, SecurityHubFindings securityHub, AwsClients clients,
                       ImportService imports, ParserRegistry parsers, AwsConfig config, ManagedExecutor executor, Clock clock) {
@@ -78,6 +81,10 @@ public class CollectionService {
         this.config = config;
         this.executor = executor;
         this.clock = clock;
+    }
+
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** Whether the viewer may press "Scan now" for the account: security admins and the team's leads. */
@@ -103,12 +110,19 @@ public class CollectionService {
         List<Long> ids = QuarkusTransaction.requiringNew().call(() -> AwsAccount.<AwsAccount>list("roleArn is not null order by accountId")
                 .stream().map(account -> account.id).toList());
         for (Long id : ids) {
+            if (stopping) {
+                LOG.info("The scheduled collection stops with the application; the next one collects the rest");
+                return;
+            }
             try {
                 long runId = QuarkusTransaction.requiringNew().call(() ->
                         queue(AwsAccount.findById(id), CollectionRun.Trigger.SCHEDULE, SCHEDULER).id);
                 execute(runId);
             } catch (ConflictException alreadyRunning) {
                 LOG.infof("Skipped the scheduled collection of account %s: %s", id, alreadyRunning.getMessage());
+            } catch (RuntimeException e) {
+                // One account's trouble (removed meanwhile, say) must not stop the collection of the others.
+                LOG.errorf(e, "The scheduled collection of account %s could not start", id);
             }
         }
     }
@@ -156,15 +170,14 @@ public class CollectionService {
 
     /** Runs a queued collection to its end; whatever happens, the run ends succeeded or failed. */
     void execute(long runId) {
-        Work work = QuarkusTransaction.requiringNew().call(() -> {
-            CollectionRun run = CollectionRun.findById(runId);
-            run.status = CollectionRun.Status.RUNNING;
-            run.startedAt = Instant.now(clock);
-            AwsAccount account = run.account;
-            Component component = Component.find(account.team, account.environment, Component.Kind.ACCOUNT.keyPrefix + account.accountId)
-                    .orElseThrow(() -> new IllegalStateException("account " + account.accountId + " has no component"));
-            return new Work(run.id, account.accountId, component.id, account.roleArn, account.externalId, run.requestedBy);
-        });
+        Work work;
+        try {
+            work = QuarkusTransaction.requiringNew().call(() -> begin(runId));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Collection run %s could not start", runId);
+            finish(runId, CollectionRun.Status.FAILED, "the collection could not start: " + e.getMessage(), null, null, null);
+            return;
+        }
         List<Region> regions = config.regions().stream().map(Region::of).toList();
         try (AccountSession session = clients.session(work.roleArn(), work.externalId())) {
             try {
@@ -180,7 +193,8 @@ public class CollectionService {
                     new AccountCollector.Progress() {
                         @Override
                         public void started(String step) {
-                            QuarkusTransaction.requiringNew().run(() -> CollectionRun.<CollectionRun>findById(runId).step = step);
+                            QuarkusTransaction.requiringNew().run(() -> CollectionRun.<CollectionRun>findByIdOptional(runId)
+                                    .ifPresent(run -> run.step = step));
                         }
 
                         @Override
@@ -208,9 +222,22 @@ public class CollectionService {
         }
     }
 
+    private Work begin(long runId) {
+        CollectionRun run = CollectionRun.findById(runId);
+        run.status = CollectionRun.Status.RUNNING;
+        run.startedAt = Instant.now(clock);
+        AwsAccount account = run.account;
+        Component component = Component.find(account.team, account.environment, Component.Kind.ACCOUNT.keyPrefix + account.accountId)
+                .orElseThrow(() -> new IllegalStateException("account " + account.accountId + " has no component"));
+        return new Work(run.id, account.accountId, component.id, account.roleArn, account.externalId, run.requestedBy);
+    }
+
     private void record(long runId, List<CheckResult> results) {
         QuarkusTransaction.requiringNew().run(() -> {
             CollectionRun run = CollectionRun.findById(runId);
+            if (run == null) {
+                return;
+            }
             Instant now = Instant.now(clock);
             for (CheckResult result : results) {
                 CollectionCheck check = new CollectionCheck();
@@ -230,6 +257,9 @@ public class CollectionService {
                         String securityHubError) {
         QuarkusTransaction.requiringNew().run(() -> {
             CollectionRun run = CollectionRun.findById(runId);
+            if (run == null) {
+                return; // the account was removed while its collection ran
+            }
             run.status = status;
             run.step = null;
             run.finishedAt = Instant.now(clock);
