@@ -1,6 +1,7 @@
 package io.tollgate.aws;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.tollgate.aws.collector.AccountCollector;
 import io.tollgate.aws.collector.AccountSession;
 import io.tollgate.aws.collector.AwsClients;
@@ -24,7 +25,6 @@ import io.tollgate.platform.NotFoundException;
 import io.tollgate.platform.PageRequest;
 import io.tollgate.platform.Paged;
 import io.tollgate.security.Viewer;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
