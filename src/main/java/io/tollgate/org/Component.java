@@ -57,6 +57,10 @@ public class Component extends PanacheEntity {
                 team).list();
     }
 
+    public static Optional<Component> withTeamAndEnvironment(long id) {
+        return find("from Component c join fetch c.team join fetch c.environment where c.id = ?1", id).firstResultOptional();
+    }
+
     public static Optional<Component> find(Team team, Environment environment, String key) {
         return find("team = ?1 and environment = ?2 and key = ?3", team, environment, key).firstResultOptional();
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.smallrye.config.ConfigMapping;
+import io.tollgate.aws.AwsConfig;
 import io.tollgate.findings.importing.FindingsConfig;
 import io.tollgate.security.SecurityConfig;
 import io.tollgate.training.service.TrainingConfig;
@@ -62,6 +63,7 @@ class DeploymentFilesTest {
         applicationKeys.addAll(mappingKeys(ContentConfig.class));
         applicationKeys.addAll(mappingKeys(FindingsConfig.class));
         applicationKeys.addAll(mappingKeys(TrainingConfig.class));
+        applicationKeys.addAll(mappingKeys(AwsConfig.class));
         applicationKeys.add(EmbeddedDatabaseConfigSourceFactory.DATA_DIR);
         Matcher port = Pattern.compile("\\$\\{PORT:(\\d+)}").matcher(properties.getProperty("quarkus.http.port"));
         assertThat(port.find()).as("quarkus.http.port reads PORT with a default").isTrue();

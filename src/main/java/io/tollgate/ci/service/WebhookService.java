@@ -192,7 +192,7 @@ public class WebhookService {
                     + " must be 1 to 96 letters, digits or . _ : -");
         }
         if (!blank(call.gate())) {
-            validator.check(new EvaluationRequest(call.team(), call.gate(), null, blankToNull(call.commit()), key(deliveryId)));
+            validator.check(new EvaluationRequest(call.team(), call.gate(), null, blankToNull(call.commit()), key(deliveryId), null));
             if (QuarkusTransaction.requiringNew().call(() -> Environment.findByKey(call.gate().strip()).isEmpty())) {
                 throw new InvalidInputException("gate", "no environment '" + call.gate().strip() + "'");
             }
@@ -265,7 +265,7 @@ public class WebhookService {
                 }
             }
             Decision decision = blank(call.gate()) ? null : gate.evaluate(pipeline, new EvaluationRequest(caller.team().slug,
-                    call.gate().strip(), null, blankToNull(call.commit()), key(caller.deliveryId()))).decision();
+                    call.gate().strip(), null, blankToNull(call.commit()), key(caller.deliveryId()), null)).decision();
             WebhookResult result = new WebhookResult(caller.deliveryId(), caller.team().slug, scan, decision,
                     decision == null || decision.passes());
             String body = json.writeValueAsString(result);

@@ -47,6 +47,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * Imports one report: checks who may upload to which team, environment and component, recognises the format,
@@ -71,6 +72,19 @@ public class ImportService {
 
     /** Chunks parsed ahead of the database; with the one in each hand, at most four chunks are held. */
     private static final int CHUNKS_WAITING = 2;
+
+    /**
+     * A source that hands its records to the sink itself instead of being parsed from bytes, such as Tollgate's own
+     * account collector. Throwing discards everything it handed over.
+     */
+    @FunctionalInterface
+    public interface ReportProducer {
+        void produce(ReportSink sink) throws ReportFormatException;
+    }
+
+    /** A report Tollgate collected itself for a registered component, e.g. an AWS account. */
+    public record CollectedReport(long componentId, String tool, String format, ScanMode mode, String collectedBy) {
+    }
 
     private final ParserRegistry parsers;
     private final TrainingCatalog catalog;
@@ -114,13 +128,32 @@ public class ImportService {
             String tool = request.tool() == null || request.tool().isBlank() ? parser.id() : request.tool().strip();
             ImportTarget target = new ImportTarget(destination.teamId(), destination.environmentId(), destination.componentId(), tool);
             ReportParser chosen = parser;
-            return QuarkusTransaction.requiringNew().timeout((int) config.importTimeout().toSeconds()).call(() -> importInTransaction(uploader, request, mode, target,
-                    chosen, report, counted, started));
+            return QuarkusTransaction.requiringNew().timeout((int) config.importTimeout().toSeconds()).call(() -> importInTransaction(
+                    uploader.email(), request, mode, target, chosen.id(), sink -> chosen.parse(report, sink), counted::count, started));
         } catch (ImportFailure failure) {
             throw refuse(failure.error, parser, uploader, request, destination, mode, started, counted);
         } catch (IOException e) {
             throw refuse(new ReportFormatException(parser == null ? "unknown" : parser.id(), null,
                     "the upload could not be read: " + e.getMessage(), e), parser, uploader, request, destination, mode, started, counted);
+        }
+    }
+
+    /**
+     * Imports what Tollgate collected itself into a registered component, with the same fingerprints, lifecycle and
+     * control evaluations as an uploaded report. No person uploads it, so no membership is checked.
+     */
+    public ImportSummary importCollected(CollectedReport report, ReportProducer producer) {
+        Instant started = Instant.now(clock);
+        Component component = QuarkusTransaction.requiringNew().call(() -> Component.withTeamAndEnvironment(report.componentId())
+                .orElseThrow(() -> new NotFoundException("Component", String.valueOf(report.componentId()))));
+        ImportRequest request = new ImportRequest(component.team.slug, component.environment.key, component.key, report.tool(),
+                report.format(), report.mode(), null, null, null, null);
+        ImportTarget target = new ImportTarget(component.team.id, component.environment.id, component.id, report.tool());
+        try {
+            return QuarkusTransaction.requiringNew().timeout((int) config.importTimeout().toSeconds()).call(() -> importInTransaction(
+                    report.collectedBy(), request, report.mode(), target, report.format(), producer, () -> 0, started));
+        } catch (ImportFailure failure) {
+            throw new IllegalStateException("The collected report could not be read: " + failure.error.reason(), failure.error);
         }
     }
 
@@ -177,10 +210,9 @@ public class ImportService {
         return detected.get();
     }
 
-    private ImportSummary importInTransaction(Viewer uploader, ImportRequest request, ScanMode mode, ImportTarget target,
-                                              ReportParser parser, InputStream report, ReportStreams.Counting counted,
-                                              Instant started) {
-        Scan scan = newScan(uploader, request, mode, target.tool(), parser.id(), started, target.teamId(),
+    private ImportSummary importInTransaction(String uploadedBy, ImportRequest request, ScanMode mode, ImportTarget target,
+                                              String format, ReportProducer producer, LongSupplier bytes, Instant started) {
+        Scan scan = newScan(uploadedBy, request, mode, target.tool(), format, started, target.teamId(),
                 target.environmentId(), target.componentId());
         scan.persistAndFlush();
         try (Connection connection = dataSource.getConnection()) {
@@ -189,7 +221,7 @@ public class ImportService {
             writer.begin();
             StagedChunks chunks = new StagedChunks(CHUNKS_WAITING);
             StagingRows rows = new StagingRows(chunks, config.importChunkRows());
-            parsing.execute(() -> parse(parser, report, rows, chunks));
+            parsing.execute(() -> parse(producer, rows, chunks));
             try {
                 for (StagedChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
                     writer.merge(chunk);
@@ -204,7 +236,7 @@ public class ImportService {
             }
             BulkFindingWriter.Outcome outcome = writer.finish(mode, rows.counts());
             scan.outcome = Scan.Outcome.IMPORTED;
-            scan.bytes = counted.count();
+            scan.bytes = bytes.getAsLong();
             scan.durationMs = java.time.Duration.between(started, Instant.now(clock)).toMillis();
             scan.records = outcome.records();
             scan.newCount = outcome.newCount();
@@ -226,10 +258,10 @@ public class ImportService {
         }
     }
 
-    /** Runs on a parsing thread: reads the whole report into staging rows, or hands over why it could not. */
-    private void parse(ReportParser parser, InputStream report, StagingRows rows, StagedChunks chunks) {
+    /** Runs on a parsing thread: turns the whole report into staging rows, or hands over why it could not. */
+    private void parse(ReportProducer producer, StagingRows rows, StagedChunks chunks) {
         try {
-            parser.parse(report, new Staging(rows));
+            producer.produce(new Staging(rows));
             rows.end();
         } catch (StagedChunks.Abandoned e) {
             LOG.debug("Parsing stopped: the import was abandoned");
@@ -282,7 +314,7 @@ public class ImportService {
                                String format, String position, String reason, Instant started, long bytes) {
         return QuarkusTransaction.requiringNew().call(() -> {
             String tool = request.tool() == null || request.tool().isBlank() ? (format == null ? "unknown" : format) : request.tool().strip();
-            Scan scan = newScan(uploader, request, mode, tool, format, started, destination.teamId(),
+            Scan scan = newScan(uploader.email(), request, mode, tool, format, started, destination.teamId(),
                     destination.environmentId(), destination.componentId());
             scan.outcome = Scan.Outcome.REFUSED;
             scan.errorPosition = position;
@@ -294,7 +326,7 @@ public class ImportService {
         });
     }
 
-    private static Scan newScan(Viewer uploader, ImportRequest request, ScanMode mode, String tool, String format,
+    private static Scan newScan(String uploadedBy, ImportRequest request, ScanMode mode, String tool, String format,
                                 Instant started, long teamId, long environmentId, long componentId) {
         Scan scan = new Scan();
         EntityManager entities = Scan.getEntityManager();
@@ -308,7 +340,7 @@ public class ImportService {
         scan.branch = trim(request.branch(), 255);
         scan.pipelineUrl = trim(request.pipelineUrl(), 2048);
         scan.fileName = trim(request.fileName(), 255);
-        scan.uploadedBy = uploader.email();
+        scan.uploadedBy = uploadedBy;
         scan.receivedAt = started;
         scan.outcome = Scan.Outcome.IMPORTED;
         return scan;
