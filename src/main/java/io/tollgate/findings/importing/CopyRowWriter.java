@@ -90,7 +90,12 @@ final class CopyRowWriter {
     }
 
     private void escape(String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && !needsEscape(value.charAt(plain))) {
+            plain++;
+        }
+        buffer.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> buffer.append("\\\\");
@@ -101,5 +106,10 @@ final class CopyRowWriter {
                 default -> buffer.append(c);
             }
         }
+    }
+
+    /** Most values hold none of these: they are copied in one piece up to the first. */
+    private static boolean needsEscape(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\u0000';
     }
 }

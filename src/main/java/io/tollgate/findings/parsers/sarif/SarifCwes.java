@@ -25,16 +25,27 @@ final class SarifCwes {
     private SarifCwes() {
     }
 
-    static List<Integer> of(JsonNode result, JsonNode rule, SarifRun run) {
-        Set<Integer> ids = new LinkedHashSet<>();
-        fromProperties(rule.path("properties"), ids);
-        fromProperties(result.path("properties"), ids);
-        rule.path("relationships").forEach(relationship -> ids.addAll(run.cweIds(relationship.path("target"))));
-        result.path("taxa").forEach(taxon -> ids.addAll(run.cweIds(taxon)));
+    /** The CWE ids a rule states for all its results: in its properties, its relationships and its help link. */
+    record OfRule(Set<Integer> inProperties, Set<Integer> inRelationships, Integer helpPage) {
+    }
+
+    static OfRule ofRule(JsonNode rule, SarifRun run) {
+        Set<Integer> inProperties = new LinkedHashSet<>();
+        fromProperties(rule.path("properties"), inProperties);
+        Set<Integer> inRelationships = new LinkedHashSet<>();
+        rule.path("relationships").forEach(relationship -> inRelationships.addAll(run.cweIds(relationship.path("target"))));
         String helpUri = JsonReports.text(rule, "helpUri");
         Matcher page = CWE_PAGE.matcher(helpUri == null ? "" : helpUri);
-        if (page.find()) {
-            ids.add(Integer.valueOf(page.group(1)));
+        return new OfRule(inProperties, inRelationships, page.find() ? Integer.valueOf(page.group(1)) : null);
+    }
+
+    static List<Integer> of(JsonNode result, OfRule rule, SarifRun run) {
+        Set<Integer> ids = new LinkedHashSet<>(rule.inProperties());
+        fromProperties(result.path("properties"), ids);
+        ids.addAll(rule.inRelationships());
+        result.path("taxa").forEach(taxon -> ids.addAll(run.cweIds(taxon)));
+        if (rule.helpPage() != null) {
+            ids.add(rule.helpPage());
         }
         return List.copyOf(ids);
     }

@@ -33,14 +33,14 @@ final class SarifResultMapper {
         String ruleId = Texts.first(JsonReports.text(result, "ruleId"), JsonReports.text(result.path("rule"), "id"),
                 JsonReports.text(rule, "id"));
         String message = SarifMessages.text(result, rule, run);
-        List<Integer> cweIds = SarifCwes.of(result, rule, run);
+        List<Integer> cweIds = run.cweIds(result, rule);
         JsonNode locations = result.path("locations");
         Common common = new Common(run.toolName(), ruleId, title(message, rule), SarifSeverity.of(result, rule), cweIds,
                 description(message, rule), remediation(result, rule), references(rule),
                 SarifDependency.of(result, rule, ruleId, message),
                 locations.size() > 1 ? null : SarifIdentity.of(result),
                 Suppression.of(result),
-                SarifSecrets.isSecretRule(run.toolName(), ruleId, rule, cweIds));
+                run.isSecretRule(ruleId, rule, cweIds));
         if (!locations.isArray() || locations.isEmpty()) {
             return List.of(common.findingAt(MissingNode.getInstance()));
         }

@@ -7,6 +7,7 @@ import io.tollgate.findings.parsers.JsonReports;
 import io.tollgate.findings.parsers.ReportFormatException;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ final class SarifRun {
     private final JsonNode extensions;
     private final JsonNode taxonomies;
     private final Map<String, JsonNode> rulesById = new HashMap<>();
+    private final Map<String, Boolean> secretRules = new HashMap<>();
+    private final Map<JsonNode, SarifCwes.OfRule> cwesOfRules = new IdentityHashMap<>();
 
     private SarifRun(String pointer, String toolName, JsonNode tool, JsonNode taxonomies) {
         this.pointer = pointer;
@@ -68,6 +71,21 @@ final class SarifRun {
         String id = Texts.first(JsonReports.text(result, "ruleId"), JsonReports.text(reference, "id"));
         JsonNode rule = id == null ? null : rulesById.get(id);
         return rule == null ? MissingNode.getInstance() : rule;
+    }
+
+    /** The CWE ids of a result of this rule; what the rule states is read once per rule, not once per result. */
+    List<Integer> cweIds(JsonNode result, JsonNode rule) {
+        return SarifCwes.of(result, cwesOfRules.computeIfAbsent(rule, r -> SarifCwes.ofRule(r, this)), this);
+    }
+
+    /**
+     * Whether a result of this rule is a secret the tool found (see {@link SarifSecrets}); what the rule says of
+     * itself is read once per rule, not once per result.
+     */
+    boolean isSecretRule(String ruleId, JsonNode rule, List<Integer> cweIds) {
+        return SarifSecrets.isHardCodedCredential(cweIds) || (ruleId == null
+                ? SarifSecrets.namesSecrets(toolName, null, rule)
+                : secretRules.computeIfAbsent(ruleId, id -> SarifSecrets.namesSecrets(toolName, id, rule)));
     }
 
     /** A message string of the tool's driver, by id, or {@code null}. */

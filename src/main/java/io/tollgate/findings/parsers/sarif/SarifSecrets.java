@@ -23,8 +23,13 @@ final class SarifSecrets {
     private SarifSecrets() {
     }
 
-    static boolean isSecretRule(String toolName, String ruleId, JsonNode rule, List<Integer> cweIds) {
-        if (SECRET_SCANNER.matcher(toolName).find() || cweIds.stream().anyMatch(HARD_CODED_CREDENTIALS::contains)) {
+    static boolean isHardCodedCredential(List<Integer> cweIds) {
+        return cweIds.stream().anyMatch(HARD_CODED_CREDENTIALS::contains);
+    }
+
+    /** What the tool and the rule say of themselves, which is the same for every result of the rule. */
+    static boolean namesSecrets(String toolName, String ruleId, JsonNode rule) {
+        if (SECRET_SCANNER.matcher(toolName).find()) {
             return true;
         }
         List<String> names = new ArrayList<>(JsonReports.texts(rule.path("properties"), "tags"));
