@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Times report imports against a running Tollgate over real HTTP: generates a SARIF report of N results, uploads it
- * (raw body, as CI does), then uploads it again, and prints the time from the start of the upload to the
+ * (raw body, as CI does) into a component of its own, then uploads it again, and prints the time from the start of the upload to the
  * response, which comes after the rows are committed. Run by src/test/bench/import-benchmark.sh; not a test.
  * <p>
  * Arguments: base URL, admin e-mail, admin password (the first admin of a fresh database), then result counts.
@@ -34,18 +34,19 @@ public final class ImportBenchmark {
             Path report = Files.createTempFile("tollgate-bench-", ".sarif");
             try {
                 LargeSarifGenerator.write(report, results);
-                bench.time(results, report, "first");
-                bench.time(results, report, "again");
+                String component = "bench-" + i + "-" + results;
+                bench.time(results, report, component, "first");
+                bench.time(results, report, component, "again");
             } finally {
                 Files.delete(report);
             }
         }
     }
 
-    private void time(int results, Path report, String label) throws IOException, InterruptedException {
+    private void time(int results, Path report, String component, String label) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        HttpResponse<String> response = session.upload("/api/v1/scans?team=bench&environment=dev&format=sarif&component=bench-"
-                + results, report);
+        HttpResponse<String> response = session.upload("/api/v1/scans?team=bench&environment=dev&format=sarif&component="
+                + component, report);
         double seconds = (System.nanoTime() - started) / 1e9;
         if (response.statusCode() != 201) {
             throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());

@@ -121,9 +121,15 @@ final class BulkFindingWriter {
             SELECT nextval('control_evaluation_seq'), ?, ?, ?, ?, control_id, check_id, resource, kind = 'P', ?
             FROM import_staging WHERE kind = 'P' OR check_id IS NOT NULL""";
 
+    private static final String ANY_FINDING = "SELECT EXISTS (SELECT 1 FROM finding WHERE component_id = ? AND tool = ?)";
+
+    /** Of the known findings in the chunk, those open or accepted once it is merged: all but false positives. */
+    private static final String KNOWN_STILL_OPEN = "SELECT count(*) FROM import_known WHERE status <> 'FALSE_POSITIVE'";
+
+    /** By severity: the open, unsuppressed findings, and all that are open or accepted (what a full scan can fix). */
     private static final String OPEN_BY_SEVERITY = """
-            SELECT severity, count(*) FROM finding
-            WHERE component_id = ? AND tool = ? AND status = 'OPEN' AND NOT suppressed GROUP BY severity""";
+            SELECT severity, count(*) FILTER (WHERE status = 'OPEN' AND NOT suppressed), count(*) FROM finding
+            WHERE component_id = ? AND tool = ? AND status IN ('OPEN', 'RISK_ACCEPTED') GROUP BY severity""";
 
     /** What an import changed. */
     record Outcome(int records, int newCount, int reopened, int fixed, int unchanged, int suppressed, int passedChecks,
@@ -138,6 +144,8 @@ final class BulkFindingWriter {
     private int reopened;
     private int seen;
     private int created;
+    private int namedOpen;
+    private boolean hadFindings;
 
     BulkFindingWriter(Connection connection, ImportTarget target, long scanId, Instant now) throws SQLException {
         this.connection = connection;
@@ -151,6 +159,13 @@ final class BulkFindingWriter {
         try (Statement statement = connection.createStatement()) {
             statement.execute(STAGING_TABLE);
             statement.execute(KNOWN_TABLE);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(ANY_FINDING)) {
+            statement.setLong(1, target.componentId());
+            statement.setString(2, target.tool());
+            try (ResultSet result = statement.executeQuery()) {
+                hadFindings = result.next() && result.getBoolean(1);
+            }
         }
     }
 
@@ -171,35 +186,58 @@ final class BulkFindingWriter {
         }
         LOG.debugf("%d ms: COPY of %d rows", (System.nanoTime() - started) / 1_000_000, chunk.rows());
         execute(KNOWN, target.componentId(), target.tool());
+        namedOpen += count(KNOWN_STILL_OPEN);
         reopened += execute(REOPENED, scanId, now);
         execute(CHANGED);
         seen += execute(SEEN_AGAIN, now, scanId);
-        created += execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(), target.tool(),
+        int createdNow = execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(), target.tool(),
                 now, scanId, now, now, scanId);
+        created += createdNow;
+        namedOpen += createdNow;
         execute(CONTROL_EVALUATIONS, scanId, target.teamId(), target.environmentId(), target.componentId(), now);
     }
 
-    /** After the last chunk: fixes what a full scan no longer names and counts what is open. */
+    /**
+     * After the last chunk: fixes what a full scan no longer names and counts what is open. When every open or
+     * accepted finding of the component and tool is one the report named (the counts agree), there is nothing to
+     * fix and the findings are not read a second time; the first report of a component and tool never has any.
+     */
     Outcome finish(ScanMode mode, StagingRows.Counts counts) throws SQLException {
-        int fixed = mode == ScanMode.FULL
-                ? execute(FIXED, now, target.componentId(), target.tool(), scanId, scanId, now)
-                : 0;
+        OpenFindings open = openFindings();
+        int fixed = 0;
+        if (mode == ScanMode.FULL && hadFindings && open.openOrAccepted() > namedOpen) {
+            fixed = execute(FIXED, now, target.componentId(), target.tool(), scanId, scanId, now);
+            open = openFindings();
+        }
         return new Outcome(counts.findings() + counts.passedChecks(), created, reopened, fixed, seen - reopened,
-                counts.suppressed(), counts.passedChecks(), openBySeverity());
+                counts.suppressed(), counts.passedChecks(), open.bySeverity());
     }
 
-    private int[] openBySeverity() throws SQLException {
-        int[] counts = new int[Severity.values().length];
+    /** Open, unsuppressed findings by severity (index: the severity's ordinal), and all open or accepted ones. */
+    private record OpenFindings(int[] bySeverity, int openOrAccepted) {
+    }
+
+    private OpenFindings openFindings() throws SQLException {
+        int[] bySeverity = new int[Severity.values().length];
+        int openOrAccepted = 0;
         try (PreparedStatement statement = connection.prepareStatement(OPEN_BY_SEVERITY)) {
             statement.setLong(1, target.componentId());
             statement.setString(2, target.tool());
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    counts[Severity.valueOf(result.getString(1)).ordinal()] = result.getInt(2);
+                    bySeverity[Severity.valueOf(result.getString(1)).ordinal()] = result.getInt(2);
+                    openOrAccepted += result.getInt(3);
                 }
             }
         }
-        return counts;
+        return new OpenFindings(bySeverity, openOrAccepted);
+    }
+
+    private int count(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 
     private int execute(String sql, Object... parameters) throws SQLException {

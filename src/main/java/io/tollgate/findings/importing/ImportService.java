@@ -251,6 +251,7 @@ public class ImportService {
             scan.openMedium = open[Severity.MEDIUM.ordinal()];
             scan.openLow = open[Severity.LOW.ordinal()];
             scan.openInfo = open[Severity.INFO.ordinal()];
+            LOG.debugf("Import of scan %s merged, %d ms after it was received", scan.id, scan.durationMs);
             changed.fire(new TeamInputsChanged(Set.of(target.teamId()), target.environmentId(), "IMPORT"));
             return summary(scan);
         } catch (SQLException e) {

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,16 +49,17 @@ public class FindingFigures {
                    WHERE e.finding_id = f.id AND e.kind = 'REOPENED' AND e.occurred_at > ?3))
             GROUP BY severity""";
 
-    private static final String SEVERITIES = """
-            SELECT severity, count(*) FILTER (WHERE status = 'OPEN' AND NOT suppressed),
+    /**
+     * The non-fixed findings by severity and, in the same pass over them, the open ones by OWASP category: one read
+     * of a team's findings instead of two, which counts when an import has just added a hundred thousand.
+     */
+    private static final String SEVERITIES_AND_CATEGORIES = """
+            SELECT GROUPING(owasp_category) = 0, severity, owasp_category,
+                   count(*) FILTER (WHERE status = 'OPEN' AND NOT suppressed),
                    count(*) FILTER (WHERE status = 'OPEN' AND NOT suppressed AND sla_due_at < ?3),
                    count(*) FILTER (WHERE status IN ('FALSE_POSITIVE', 'RISK_ACCEPTED') OR (status = 'OPEN' AND suppressed))
-            FROM finding WHERE team_id = ?1 AND environment_id = ?2 AND status <> 'FIXED' GROUP BY severity""";
-
-    private static final String OWASP = """
-            SELECT owasp_category, count(*) FROM finding
-            WHERE team_id = ?1 AND environment_id = ?2 AND status = 'OPEN' AND NOT suppressed AND owasp_category IS NOT NULL
-            GROUP BY owasp_category ORDER BY count(*) DESC, owasp_category""";
+            FROM finding WHERE team_id = ?1 AND environment_id = ?2 AND status <> 'FIXED'
+            GROUP BY GROUPING SETS ((severity), (owasp_category))""";
 
     /** The latest result of each check on each resource, then a control passes when all of its results do. */
     private static final String CONTROLS = """
@@ -92,17 +94,24 @@ public class FindingFigures {
         Map<Severity, Integer> open = new EnumMap<>(Severity.class);
         Map<Severity, Integer> pastSla = new EnumMap<>(Severity.class);
         int waived = 0;
-        for (Object[] row : SqlValues.rows(em.createNativeQuery(SEVERITIES).setParameter(1, teamId).setParameter(2, environmentId)
-                .setParameter(3, Timestamp.from(now)).getResultList())) {
-            Severity severity = Severity.valueOf((String) row[0]);
-            open.put(severity, ((Number) row[1]).intValue());
-            pastSla.put(severity, ((Number) row[2]).intValue());
-            waived += ((Number) row[3]).intValue();
+        List<Map.Entry<String, Long>> categories = new ArrayList<>();
+        for (Object[] row : SqlValues.rows(em.createNativeQuery(SEVERITIES_AND_CATEGORIES).setParameter(1, teamId)
+                .setParameter(2, environmentId).setParameter(3, Timestamp.from(now)).getResultList())) {
+            long openCount = ((Number) row[3]).longValue();
+            if ((Boolean) row[0]) {
+                if (row[2] != null && openCount > 0) {
+                    categories.add(Map.entry((String) row[2], openCount));
+                }
+                continue;
+            }
+            Severity severity = Severity.valueOf((String) row[1]);
+            open.put(severity, (int) openCount);
+            pastSla.put(severity, ((Number) row[4]).intValue());
+            waived += ((Number) row[5]).intValue();
         }
+        categories.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         Map<String, Long> owasp = new LinkedHashMap<>();
-        for (Object[] row : SqlValues.rows(em.createNativeQuery(OWASP).setParameter(1, teamId).setParameter(2, environmentId).getResultList())) {
-            owasp.put((String) row[0], ((Number) row[1]).longValue());
-        }
+        categories.forEach(category -> owasp.put(category.getKey(), category.getValue()));
         Map<String, Boolean> controls = new HashMap<>();
         for (Object[] row : SqlValues.rows(em.createNativeQuery(CONTROLS).setParameter(1, teamId).setParameter(2, environmentId).getResultList())) {
             controls.put((String) row[0], (Boolean) row[1]);

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ScorecardService {
+
+    private static final Logger LOG = Logger.getLogger(ScorecardService.class);
 
     /** A team's scorecard in one environment now, with the finding figures shown beside it. */
     public record TeamScorecard(Team team, Environment environment, Instant computedAt, Scorecard scorecard,
@@ -103,6 +106,7 @@ public class ScorecardService {
     /** Takes snapshots once the change that fired the event is committed, in a transaction of their own. */
     void onInputsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TeamInputsChanged change) {
         ScorecardSnapshot.Cause cause = ScorecardSnapshot.Cause.valueOf(change.cause());
+        long started = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
             List<Environment> environments = change.environmentId() == null
                     ? Environment.inPromotionOrder()
@@ -112,6 +116,7 @@ public class ScorecardService {
                 Team.<Team>findByIdOptional(teamId).ifPresent(team -> snapshot(team, environments, cause, now));
             }
         });
+        LOG.debugf("%d ms: snapshots after %s", (System.nanoTime() - started) / 1_000_000, cause);
     }
 
     private TeamScorecard compute(Team team, Environment environment, TrainingFigure training, Instant now) {
