@@ -169,7 +169,11 @@ final class BulkFindingWriter {
         }
     }
 
-    /** Stages one chunk of rows and merges it: reopened, changed, seen again, new, control evaluations. */
+    /**
+     * Stages one chunk of rows and merges it: reopened, changed, seen again, new, control evaluations. In the first
+     * report of a component and tool every finding is new (the report names each fingerprint once), so the lookup
+     * of known findings is left out.
+     */
     void merge(StagedChunks.Chunk chunk) throws SQLException {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
@@ -185,11 +189,13 @@ final class BulkFindingWriter {
             }
         }
         LOG.debugf("%d ms: COPY of %d rows", (System.nanoTime() - started) / 1_000_000, chunk.rows());
-        execute(KNOWN, target.componentId(), target.tool());
-        namedOpen += count(KNOWN_STILL_OPEN);
-        reopened += execute(REOPENED, scanId, now);
-        execute(CHANGED);
-        seen += execute(SEEN_AGAIN, now, scanId);
+        if (hadFindings) {
+            execute(KNOWN, target.componentId(), target.tool());
+            namedOpen += count(KNOWN_STILL_OPEN);
+            reopened += execute(REOPENED, scanId, now);
+            execute(CHANGED);
+            seen += execute(SEEN_AGAIN, now, scanId);
+        }
         int createdNow = execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(), target.tool(),
                 now, scanId, now, now, scanId);
         created += createdNow;
