@@ -2,6 +2,7 @@ package io.tollgate.aws;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.tollgate.audit.AuditLog;
 import io.tollgate.aws.collector.AccountCollector;
 import io.tollgate.aws.collector.AccountSession;
 import io.tollgate.aws.collector.AwsClients;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collections of AWS accounts by Tollgate's own checks: queues them (one active run per account), runs them through
@@ -68,10 +70,12 @@ public class CollectionService {
     private final AwsConfig config;
     private final ManagedExecutor executor;
     private final Clock clock;
+    private final AuditLog audit;
     private volatile boolean stopping;
 
     CollectionService(AccountService accounts, AccountCollector collector, SecurityHubFindings securityHub, AwsClients clients,
-                      ImportService imports, ParserRegistry parsers, AwsConfig config, ManagedExecutor executor, Clock clock) {
+                      ImportService imports, ParserRegistry parsers, AwsConfig config, ManagedExecutor executor, Clock clock,
+                      AuditLog audit) {
         this.accounts = accounts;
         this.collector = collector;
         this.securityHub = securityHub;
@@ -81,6 +85,7 @@ public class CollectionService {
         this.config = config;
         this.executor = executor;
         this.clock = clock;
+        this.audit = audit;
     }
 
     void stopping(@Observes ShutdownEvent event) {
@@ -99,7 +104,9 @@ public class CollectionService {
             if (!mayStart(viewer, account)) {
                 throw new ForbiddenException("Only security admins and the team's leads start a collection");
             }
-            return queue(account, CollectionRun.Trigger.ON_DEMAND, viewer.email());
+            CollectionRun queued = queue(account, CollectionRun.Trigger.ON_DEMAND, viewer.email());
+            audit.record(viewer, "aws.collection-requested", "account", account.accountId, null, Map.of("run", queued.id));
+            return queued;
         });
         executor.runAsync(() -> execute(run.id));
         return run;

@@ -43,12 +43,14 @@ class CollectionApiTest {
     @Inject
     TotpAuthenticator totp;
 
+    TestData.TestUser adminUser;
     Browser admin;
     String team;
 
     @BeforeEach
     void setUp() {
-        admin = Browser.signedIn(data.user(GlobalRole.SECURITY_ADMIN), totp);
+        adminUser = data.user(GlobalRole.SECURITY_ADMIN);
+        admin = Browser.signedIn(adminUser, totp);
         team = data.team();
     }
 
@@ -164,6 +166,8 @@ class CollectionApiTest {
         waitFor(account.accountId, first);
         admin.json().get("/api/v1/accounts/" + account.accountId + "/collections").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo((int) first)).body("items[0].trigger", equalTo("ON_DEMAND"));
+        admin.json().get("/api/v1/audit-events?action=aws.collection-requested&actor=" + adminUser.email()).then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].subject", equalTo(account.accountId));
     }
 
     @Test
