@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -275,10 +276,14 @@ public class ImportService {
         }
     }
 
+    private record ClassificationKey(List<Integer> cweIds, String practice) {
+    }
+
     /** Hands parsed records to the staging rows, adding fingerprint, classification, control and SLA. */
     private final class Staging implements ReportSink {
         private final StagingRows rows;
-        private final Map<String, Classification> classifications = new HashMap<>();
+        /** Reports repeat a handful of CWE and practice combinations: each is classified once per import. */
+        private final Map<ClassificationKey, Classification> classifications = new HashMap<>();
 
         Staging(StagingRows rows) {
             this.rows = rows;
@@ -288,7 +293,7 @@ public class ImportService {
         public void finding(NormalizedFinding finding) {
             Optional<Control> control = controls.forCheck(finding.checkId());
             String practice = control.map(Control::practice).orElse(null);
-            Classification classification = classifications.computeIfAbsent(finding.cweIds() + "|" + practice,
+            Classification classification = classifications.computeIfAbsent(new ClassificationKey(finding.cweIds(), practice),
                     k -> catalog.classify(finding.cweIds(), practice));
             rows.finding(new StagedRow(finding, Fingerprints.of(finding), classification,
                     control.map(Control::id).orElse(null), config.sla().days(finding.severity()).orElse(null)));
