@@ -151,7 +151,7 @@ public class CollectionService {
     private CollectionRun queue(AwsAccount account, CollectionRun.Trigger trigger, String requestedBy) {
         if (account.roleArn == null) {
             throw new InvalidInputException("roleArn", "account " + account.accountId
-                    + " has no role for Tollgate's checks; set its role ARN and external id first");
+                    + " has no role for Tollgate's checks; set its role ARN first");
         }
         Instant now = Instant.now(clock);
         CollectionRun.activeOf(account).ifPresent(active -> {
@@ -219,13 +219,16 @@ public class CollectionService {
                 byte[] findings = securityHub.activeFindings(session, regions);
                 securityHubScanId = imports.importCollected(new CollectedReport(work.componentId(), asff.id(), asff.id(), ScanMode.FULL,
                         work.requestedBy()), sink -> asff.parse(new ByteArrayInputStream(findings), sink)).scanId();
-            } catch (SdkException e) {
-                securityHubError = "securityhub:GetFindings failed: " + e.getMessage();
+            } catch (RuntimeException e) {
+                // Tollgate's own checks are imported already: the run succeeds and says what Security Hub lacked.
+                LOG.warnf(e, "Security Hub findings of account %s were not imported", work.accountId());
+                securityHubError = "Security Hub findings could not be imported: " + e.getMessage();
             }
             finish(runId, CollectionRun.Status.SUCCEEDED, null, scanId, securityHubScanId, securityHubError);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Collection run %s of account %s failed", runId, work.accountId());
-            finish(runId, CollectionRun.Status.FAILED, "the collection stopped: " + e.getMessage(), null, null, null);
+            finish(runId, CollectionRun.Status.FAILED, "The collection stopped on an unexpected error; the server log has"
+                    + " the details (run " + runId + ").", null, null, null);
         }
     }
 
@@ -253,7 +256,7 @@ public class CollectionService {
                 check.outcome = result.outcome();
                 check.passed = result.passed();
                 check.failed = result.failed();
-                check.reason = result.reason();
+                check.reason = truncate(result.reason());
                 check.finishedAt = now;
                 check.persist();
             }

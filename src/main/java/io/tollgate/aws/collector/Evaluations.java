@@ -69,7 +69,7 @@ public final class Evaluations {
         for (String id : controlIds) {
             Check check = check(id);
             if (check.notEvaluated == null) {
-                check.notEvaluated = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+                check.notEvaluated = reason;
             }
         }
     }
@@ -99,11 +99,9 @@ public final class Evaluations {
         Check check = check(controlId);
         CheckOutcome outcome = check.notEvaluated != null ? CheckOutcome.NOT_EVALUATED
                 : check.failures.isEmpty() ? CheckOutcome.PASSED : CheckOutcome.FAILED;
-        return new CheckResult(controlId, outcome, check.passed.size(), check.failures.size(), check.notEvaluated);
-    }
-
-    public List<CheckResult> results() {
-        return checks.keySet().stream().map(this::result).toList();
+        // Resources a check passed before one of its calls failed are not imported, so they are not counted either.
+        int passed = check.notEvaluated != null ? 0 : check.passed.size();
+        return new CheckResult(controlId, outcome, passed, check.failures.size(), check.notEvaluated);
     }
 
     public boolean complete() {

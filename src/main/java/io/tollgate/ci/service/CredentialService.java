@@ -196,11 +196,12 @@ public class CredentialService {
         return value.startsWith(TOKEN_PREFIX) ? CiToken.findByHash(Secrets.sha256Hex(value)) : Optional.empty();
     }
 
-    /** The value of a signing secret, unsealed for the HMAC check. */
-    String unseal(SigningSecret secret) {
-        return sealing.open(secret.sealed, sealContext(secret.team)).map(v -> new String(v, StandardCharsets.UTF_8))
-                .orElseThrow(() -> new IllegalStateException("Signing secret " + secret.id + " cannot be unsealed: "
-                        + "TOLLGATE_SECURITY_SESSION_SECRET changed since it was created; create a new one"));
+    /**
+     * The value of a signing secret, unsealed for the HMAC check; empty when TOLLGATE_SECURITY_SESSION_SECRET changed
+     * since the secret was created, so that it can no longer be read.
+     */
+    Optional<String> unseal(SigningSecret secret) {
+        return sealing.open(secret.sealed, sealContext(secret.team)).map(v -> new String(v, StandardCharsets.UTF_8));
     }
 
     private static String sealContext(Team team) {

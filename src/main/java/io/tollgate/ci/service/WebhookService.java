@@ -99,12 +99,20 @@ public class WebhookService {
                     + config.maxBodyBytes() + " bytes; compress the report with gzip");
         }
         checkGateRequest(call, caller.deliveryId());
+        // A secret sealed under an earlier session secret cannot be read any more: it cannot match, the others still can.
+        List<SigningSecret> readable = new ArrayList<>();
         List<Mac> macs = new ArrayList<>();
         if (caller.signature() != null) {
-            caller.secrets().forEach(secret -> macs.add(caller.signature().start(credentials.unseal(secret))));
+            for (SigningSecret secret : caller.secrets()) {
+                credentials.unseal(secret).ifPresentOrElse(value -> {
+                    readable.add(secret);
+                    macs.add(caller.signature().start(value));
+                }, () -> LOG.warnf("Signing secret %d of team %s cannot be unsealed: TOLLGATE_SECURITY_SESSION_SECRET"
+                        + " changed since it was created; revoke it and create a new one", secret.id, caller.team().slug));
+            }
         }
         try (SpooledBody spooled = SpooledBody.spool(body, config.maxBodyBytes(), macs)) {
-            SigningSecret signer = caller.signature() == null ? null : verify(caller, macs);
+            SigningSecret signer = caller.signature() == null ? null : verify(caller, readable, macs);
             if (spooled.size() == 0 && blank(call.gate())) {
                 throw new InvalidInputException("body", "send a report in the body, ask the gate with gate=<environment>, or both");
             }
@@ -168,11 +176,11 @@ public class WebhookService {
                 signature.deliveryId());
     }
 
-    private SigningSecret verify(Caller caller, List<Mac> macs) {
+    private SigningSecret verify(Caller caller, List<SigningSecret> secrets, List<Mac> macs) {
         SigningSecret signer = null;
         for (int i = 0; i < macs.size(); i++) {
             if (caller.signature().matches(macs.get(i)) && signer == null) {
-                signer = caller.secrets().get(i);
+                signer = secrets.get(i);
             }
         }
         if (signer == null) {

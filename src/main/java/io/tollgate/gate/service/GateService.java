@@ -7,6 +7,7 @@ import io.tollgate.audit.AuditLog;
 import io.tollgate.findings.service.FindingFigures;
 import io.tollgate.gate.BreakGlass;
 import io.tollgate.gate.GateEvaluation;
+import io.tollgate.gate.PromotionRequest;
 import io.tollgate.gate.GateEvaluation.Verdict;
 import io.tollgate.gate.policy.ConditionResult;
 import io.tollgate.gate.policy.GateInputs;
@@ -158,6 +159,9 @@ public class GateService {
         override.grantedBy = viewer.email();
         override.grantedAt = Instant.now(clock);
         override.persist();
+        // A promotion waiting on this decision may now be confirmed.
+        PromotionRequest.update("state = ?1 where evaluation = ?2 and state = ?3",
+                PromotionRequest.State.AWAITING_CONFIRMATION, evaluation, PromotionRequest.State.NOT_PASSED);
         audit.record(viewer, "gate.break-glass", "gate_evaluation", Long.toString(evaluation.id),
                 Map.of("verdict", evaluation.verdict.name()), Map.of("verdict", "PASS (break-glass)", "reason", override.reason));
         return decision(evaluation);

@@ -40,6 +40,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Waivers: requested by a member of the team, approved or denied by a security admin who is not the requester,
@@ -149,8 +150,11 @@ public class WaiverService {
     @Transactional
     public void endLapsed(Team team) {
         Instant now = Instant.now(clock);
-        for (Waiver waiver : Waiver.approvedOnFindings(team)) {
-            Finding finding = Finding.findById(waiver.findingId);
+        List<Waiver> approved = Waiver.approvedOnFindings(team);
+        Map<Long, Finding> findingsById = approved.isEmpty() ? Map.of() : Finding.<Finding>list("id in ?1",
+                approved.stream().map(w -> w.findingId).toList()).stream().collect(Collectors.toMap(f -> f.id, f -> f));
+        for (Waiver waiver : approved) {
+            Finding finding = findingsById.get(waiver.findingId);
             boolean fixed = finding.status == FindingStatus.FIXED;
             if (!waiver.expiresAt.isAfter(now) || waiver.untilFixed && fixed) {
                 Map<String, Object> before = state(waiver, now);

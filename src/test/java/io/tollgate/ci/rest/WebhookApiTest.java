@@ -159,6 +159,22 @@ class WebhookApiTest {
     }
 
     @Test
+    void aSecretThatCanNoLongerBeUnsealedDoesNotStopTheOthers() throws SQLException {
+        String unreadable = secret(null);
+        String current = secret(null);
+        int unreadableId = lead.json().get("/api/v1/ci/teams/" + team + "/secrets").then().extract().path("items[1].id");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("UPDATE ci_signing_secret SET sealed = ? WHERE id = ?")) {
+            // What a secret sealed under an earlier TOLLGATE_SECURITY_SESSION_SECRET looks like to this instance.
+            statement.setBytes(1, new byte[64]);
+            statement.setLong(2, unreadableId);
+            statement.executeUpdate();
+        }
+        signedGithub(current, "u-1", report).statusCode(200);
+        signedGithub(unreadable, "u-2", report).statusCode(401).body("detail", containsString("no valid signing secret"));
+    }
+
+    @Test
     void tokensAreHeldToTheirScopesExpiryAndRevocation() throws SQLException {
         String uploadOnly = token("scans:upload");
         upload(bearer(uploadOnly), "&gate=prod").statusCode(403).body("detail", containsString("gate:evaluate"));

@@ -91,7 +91,7 @@ class OrganizationsMoveTest {
                 .body("detail", containsString("AccessDeniedException"));
         admin.json().get("/api/v1/accounts/" + account).then().body("environment", is("uat"));
         lead.json().get("/api/v1/gate/promotions/" + id).then().statusCode(200)
-                .body("state", is("NOT_PASSED"))
+                .body("state", is("AWAITING_CONFIRMATION"))
                 .body("moveError", containsString("AccessDeniedException: You don't have permissions"));
         lead.get("/gate/" + team + "/prod").then().statusCode(200)
                 .body(containsString("Not moved in AWS Organizations"))

@@ -63,6 +63,7 @@ class PromotionApiTest {
         int evaluation = lead.json().get("/api/v1/gate/promotions/" + id).then().extract().path("evaluation");
         admin.json().body(Map.of("reason", "Regulator deadline, fixes tracked in SEC-1234"))
                 .post("/api/v1/gate/evaluations/" + evaluation + "/break-glass").then().statusCode(200);
+        lead.json().get("/api/v1/gate/promotions/" + id).then().body("state", equalTo("AWAITING_CONFIRMATION"));
         lead.json().post("/api/v1/gate/promotions/" + id + "/confirm").then().statusCode(403);
         admin.json().post("/api/v1/gate/promotions/" + id + "/confirm").then().statusCode(200)
                 .body("state", equalTo("PROMOTED"));
