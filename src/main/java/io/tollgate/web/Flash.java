@@ -1,5 +1,6 @@
 package io.tollgate.web;
 
+import io.tollgate.platform.InvalidInputException;
 import io.tollgate.security.SecurityConfig;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,8 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The message shown once after a change (Post/Redirect/Get): a POST answers with a redirect that carries it in a
@@ -49,6 +52,16 @@ public class Flash {
 
     public Response success(String location, String text) {
         return redirect(location, Kind.SUCCESS, text);
+    }
+
+    /**
+     * A redirect back to a form that was refused, with what was wrong named as the form names its fields
+     * ({@code labels}: field → label as the person read it; an unlabelled field keeps its name).
+     */
+    public Response refused(String location, InvalidInputException e, Map<String, String> labels) {
+        return redirect(location, Kind.ERROR, e.errors().stream()
+                .map(error -> labels.getOrDefault(error.field(), error.field()) + ": " + error.message())
+                .collect(Collectors.joining("; ")));
     }
 
     /** The pending message, if any; reading it marks the cookie for removal. */

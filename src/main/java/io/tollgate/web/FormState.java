@@ -43,6 +43,15 @@ public record FormState(Map<String, String> values, Map<String, String> errors) 
         return value == null ? "" : value;
     }
 
+    /**
+     * Whether a checkbox of a multi-valued field is ticked: as submitted once the form was sent (the values are kept
+     * comma-separated), ticked by default on a fresh form.
+     */
+    public boolean ticked(String field, String option) {
+        String value = values.get(field);
+        return value == null || java.util.Arrays.asList(value.split(",")).contains(option);
+    }
+
     public boolean hasError(String field) {
         return errors.containsKey(field);
     }

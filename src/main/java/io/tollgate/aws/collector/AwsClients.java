@@ -27,7 +27,7 @@ public class AwsClients {
         this.config = config;
     }
 
-    /** The home region: STS, IAM and CloudTrail are asked there. */
+    /** The home region: STS and CloudTrail are asked there (IAM is global). */
     public Region homeRegion() {
         return Region.of(config.regions().get(0));
     }

@@ -3,6 +3,7 @@ package io.tollgate.ci.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.tollgate.ci.CiConfig;
 import io.tollgate.ci.service.CiViews.DeliveryView;
 import io.tollgate.ci.service.CiViews.SecretView;
 import io.tollgate.ci.service.CiViews.TokenView;
@@ -66,10 +67,15 @@ public class CiPages {
     @Inject
     UriInfo uri;
 
+    @Inject
+    CiConfig config;
+
     @GET
     public TemplateInstance page(@PathParam("team") String team, @QueryParam("page") Integer page,
                                  @QueryParam("tokenpage") Integer tokenPage, @QueryParam("secretpage") Integer secretPage) {
-        return render(team, page, tokenPage, secretPage, FormState.of(Map.of("expiresInDays", "90")), FormState.empty());
+        return render(team, page, tokenPage, secretPage,
+                FormState.of(Map.of("expiresInDays", Integer.toString(config.tokenDays()))),
+                FormState.of(Map.of("previousValidHours", Long.toString(config.rotationOverlap().toHours()))));
     }
 
     @POST
@@ -80,7 +86,8 @@ public class CiPages {
             var issued = credentials.createToken(viewer.get(), team, new TokenDraft(name, scopes, days(expiresInDays)));
             return Response.status(201).entity(Templates.issued(team, "API token", issued.token().name(), issued.value())).build();
         } catch (InvalidInputException e) {
-            FormState form = FormState.refused(FormState.fields("name", name, "expiresInDays", expiresInDays), e);
+            FormState form = FormState.refused(FormState.fields("name", name, "expiresInDays", expiresInDays,
+                    "scopes", scopes == null ? "" : String.join(",", scopes)), e);
             return Response.status(e.httpStatus()).entity(render(team, null, null, null, form, FormState.empty())).build();
         }
     }

@@ -49,14 +49,18 @@ public class PromotionService {
 
     @Transactional
     public PromotionView request(Viewer viewer, String accountId) {
-        AwsAccount account = AwsAccount.findByAccountId(accountId == null ? "" : accountId)
+        if (accountId == null || accountId.isBlank()) {
+            throw new InvalidInputException("account", "choose the account to promote");
+        }
+        AwsAccount account = AwsAccount.findByAccountId(accountId.strip())
                 .orElseThrow(() -> new NotFoundException("Account", accountId));
         teams.visibleTeam(viewer, account.team.slug);
         if (!Membership.isLead(account.team.id, viewer.personId())) {
             throw new ForbiddenException("Only a lead of the account's team requests its promotion");
         }
         Environment production = Environment.inPromotionOrder().stream().filter(e -> e.production).findFirst()
-                .orElseThrow(() -> new NotFoundException("Environment", "production"));
+                .orElseThrow(() -> new ConflictException("environment",
+                        "no environment is marked as production yet; a security admin marks one on the Environments page"));
         if (account.environment.production) {
             throw new ConflictException("account", "is already in " + account.environment.key);
         }

@@ -15,7 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /** The "request a waiver" form of a finding's page: records the request and returns to the finding. */
 @Path("/gate/findings/{id}/waivers")
@@ -40,8 +40,8 @@ public class FindingWaiverPages {
                     Long.toString(id), reason, expiresOn, untilFixed));
             return flash.success(location, "Waiver " + waiver.id() + " requested; a security admin other than you decides on it.");
         } catch (InvalidInputException e) {
-            return flash.redirect(location, Flash.Kind.ERROR, e.errors().stream()
-                    .map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
+            return flash.refused(location, e, Map.of("subject", "This finding", "reason", "Reason",
+                    "expiresOn", "Last day it applies"));
         }
     }
 }

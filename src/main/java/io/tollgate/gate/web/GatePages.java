@@ -30,9 +30,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The gate page of a team in a target environment: the latest decision with each condition's reason, the history,
@@ -147,14 +147,17 @@ public class GatePages {
         return "Promotion of account " + promotion.account() + ": " + promotion.state() + " (gate: " + promotion.verdict() + ").";
     }
 
+    /** The gate page's form fields as the page names them, for refusals. */
+    private static final Map<String, String> FORM_LABELS = Map.of("kind", "Covers", "subject", "Condition metric or control id",
+            "reason", "Reason", "expiresOn", "Last day it applies", "account", "Account", "verdict", "Decision");
+
     /** Runs the action and redirects back to the page with its message, or with what was wrong with the input. */
     private Response act(String team, String environment, Supplier<String> action) {
         String location = "/gate/" + team + "/" + environment;
         try {
             return flash.success(location, action.get());
         } catch (InvalidInputException e) {
-            return flash.redirect(location, Flash.Kind.ERROR, e.errors().stream()
-                    .map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
+            return flash.refused(location, e, FORM_LABELS);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 /** The team's CI page without JavaScript: show-once credentials, revocation, deliveries and filled-in snippets. */
 @QuarkusTest
@@ -43,7 +44,9 @@ class CiPagesTest {
         String empty = lead.get(page).then().statusCode(200).extract().asString();
         assertThat(empty).contains("No API token yet").contains("No signing secret yet").contains("No delivery yet")
                 .contains("export TOLLGATE_TEAM=" + team).contains("TOLLGATE_URL=http://localhost:")
-                .contains("${{ secrets.TOLLGATE_SECRET }}");
+                .contains("${{ secrets.TOLLGATE_SECRET }}").contains("value=\"scans:upload\" checked")
+                .contains("href=\"/ci/tollgate-upload.sh\"");
+        RestAssured.get("/ci/tollgate-upload.sh").then().statusCode(200).body(containsString("openssl"));
 
         String issuedToken = lead.request().contentType("application/x-www-form-urlencoded").formParam("csrf", lead.csrfToken())
                 .formParam("name", "deploy").formParam("scopes", "scans:upload").formParam("scopes", "gate:evaluate")
@@ -65,7 +68,8 @@ class CiPagesTest {
                 .contains("acme/web");
 
         assertThat(lead.postForm(page + "/tokens", Map.of("name", "", "expiresInDays", "30")).then().statusCode(400)
-                .extract().asString()).contains("Nothing was saved").contains("scopes");
+                .extract().asString()).contains("Nothing was saved").contains("scopes")
+                .doesNotContain("value=\"scans:upload\" checked").doesNotContain("value=\"gate:evaluate\" checked");
         assertThat(lead.postForm(page + "/secrets", Map.of("name", "x", "previousValidHours", "soon")).then().statusCode(400)
                 .extract().asString()).contains("whole number");
 
