@@ -3,6 +3,7 @@ package io.tollgate.support;
 import io.tollgate.security.TotpAuthenticator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -44,6 +45,15 @@ public final class HeadlessChromium {
     /** Form posts answer with a redirect; waits until the browser has followed it to a URL ending in the path. */
     public static void waitForPath(WebDriver browser, String path) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + Pattern.quote(path) + "$"));
+    }
+
+    /**
+     * Waits until the element the selector finds shows the text. While a click loads the next page, the element of
+     * the page before may vanish between finding it and reading it; the wait then looks again.
+     */
+    public static void waitForText(WebDriver browser, String css, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     public static ChromeDriver start() {

@@ -74,6 +74,7 @@ class GateBrowserTest {
         browser.findElement(By.cssSelector("#promotion-account option[value='" + account + "']")).click();
         browser.findElement(By.xpath("//button[text()='Request promotion']")).click();
         HeadlessChromium.waitForPath(browser, page);
+        HeadlessChromium.waitForText(browser, ".flash", "NOT_PASSED");
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("NOT_PASSED");
         assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("FAIL");
         assertThat(browser.findElement(By.cssSelector("table.conditions")).getText()).contains("score >= 70 0 FAIL");
@@ -84,17 +85,20 @@ class GateBrowserTest {
                 LocalDate.now(ZoneOffset.UTC).plusDays(10).toString());
         browser.findElement(By.xpath("//button[text()='Request waiver']")).click();
         HeadlessChromium.waitForPath(browser, page);
+        HeadlessChromium.waitForText(browser, ".flash", "requested");
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("requested");
 
         HeadlessChromium.signIn(adminBrowser, url(""), adminUser, totp);
         adminBrowser.get(url(page));
         adminBrowser.findElement(By.xpath("//tr[td[text()='CONDITION score']]//button[starts-with(text(), 'Approve')]")).click();
         HeadlessChromium.waitForPath(adminBrowser, page);
+        HeadlessChromium.waitForText(adminBrowser, ".flash", "APPROVED");
         assertThat(adminBrowser.findElement(By.cssSelector(".flash")).getText()).contains("APPROVED");
 
         browser.get(url(page));
         browser.findElement(By.xpath("//button[starts-with(text(), 'Ask the gate again')]")).click();
         HeadlessChromium.waitForPath(browser, page);
+        HeadlessChromium.waitForText(browser, ".flash", "AWAITING_CONFIRMATION");
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("AWAITING_CONFIRMATION")
                 .contains("PASS_WITH_WAIVERS");
         assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("PASS_WITH_WAIVERS");
@@ -103,6 +107,7 @@ class GateBrowserTest {
         adminBrowser.get(url(page));
         adminBrowser.findElement(By.xpath("//button[starts-with(text(), 'Confirm')]")).click();
         HeadlessChromium.waitForPath(adminBrowser, page);
+        HeadlessChromium.waitForText(adminBrowser, ".flash", "PROMOTED");
         assertThat(adminBrowser.findElement(By.cssSelector(".flash")).getText()).contains("PROMOTED");
     }
 
