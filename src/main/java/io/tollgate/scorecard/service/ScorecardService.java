@@ -1,13 +1,11 @@
 package io.tollgate.scorecard.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tollgate.findings.service.FindingFigures;
 import io.tollgate.org.Environment;
 import io.tollgate.org.Team;
 import io.tollgate.org.service.TeamService;
 import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.NotFoundException;
-import io.tollgate.platform.TeamInputsChanged;
 import io.tollgate.scorecard.Pillar;
 import io.tollgate.scorecard.ScorecardConfig;
 import io.tollgate.scorecard.ScorecardSnapshot;
@@ -17,10 +15,7 @@ import io.tollgate.security.Viewer;
 import io.tollgate.training.service.TrainingFigure;
 import io.tollgate.training.service.TrainingFigures;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,13 +23,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Computes scorecards from the findings, controls and training of a team, stores a snapshot whenever one of them
- * changes, and reads the history back.
+ * Computes scorecards from the findings, controls and training of a team, stores snapshots of them (see
+ * {@link SnapshotTaker} for when), and reads the history back.
  */
 @ApplicationScoped
 public class ScorecardService {
-
-    private static final Logger LOG = Logger.getLogger(ScorecardService.class);
 
     /** A team's scorecard in one environment now, with the finding figures shown beside it. */
     public record TeamScorecard(Team team, Environment environment, Instant computedAt, Scorecard scorecard,
@@ -101,22 +94,6 @@ public class ScorecardService {
             snapshot.freshness = card.pillar(Pillar.FRESHNESS).value();
             snapshot.persist();
         }
-    }
-
-    /** Takes snapshots once the change that fired the event is committed, in a transaction of their own. */
-    void onInputsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TeamInputsChanged change) {
-        ScorecardSnapshot.Cause cause = ScorecardSnapshot.Cause.valueOf(change.cause());
-        long started = System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> {
-            List<Environment> environments = change.environmentId() == null
-                    ? Environment.inPromotionOrder()
-                    : List.of(Environment.<Environment>findById(change.environmentId()));
-            Instant now = Instant.now(clock);
-            for (Long teamId : change.teamIds()) {
-                Team.<Team>findByIdOptional(teamId).ifPresent(team -> snapshot(team, environments, cause, now));
-            }
-        });
-        LOG.debugf("%d ms: snapshots after %s", (System.nanoTime() - started) / 1_000_000, cause);
     }
 
     private TeamScorecard compute(Team team, Environment environment, TrainingFigure training, Instant now) {

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /** A snapshot on each kind of change, and the daily snapshot taken once however many instances run it. */
 @QuarkusTest
@@ -58,6 +60,11 @@ class SnapshotTest {
         lead = Browser.signedIn(user, totp);
     }
 
+    /** Snapshots are taken just after the change commits, on a thread of their own: waits for the expected ones. */
+    private void awaitSnapshots(String environment, int count) {
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> snapshots(environment).size() >= count);
+    }
+
     private List<ScorecardSnapshot> snapshots(String environment) {
         Team t = Team.findBySlug(team).orElseThrow();
         Environment e = Environment.findByKey(environment).orElseThrow();
@@ -74,6 +81,7 @@ class SnapshotTest {
     void anImportTakesASnapshotOfItsEnvironment() {
         upload(List.of(SQL));
 
+        awaitSnapshots("dev", 1);
         assertThat(snapshots("dev")).singleElement().satisfies(s -> {
             assertThat(s.cause).isEqualTo(ScorecardSnapshot.Cause.IMPORT);
             // One open high finding: 100 − 10.
@@ -92,6 +100,7 @@ class SnapshotTest {
         lead.json().body(Map.of("status", "FALSE_POSITIVE", "reason", "the input is a constant, not event data"))
                 .post("/api/v1/findings/" + id + "/status").then().statusCode(200);
 
+        awaitSnapshots("dev", 2);
         assertThat(snapshots("dev")).extracting(s -> s.cause, s -> s.vulnerabilities).containsExactly(
                 tuple(ScorecardSnapshot.Cause.IMPORT, 90.0),
                 tuple(ScorecardSnapshot.Cause.FINDING_STATUS, 100.0));
@@ -105,6 +114,7 @@ class SnapshotTest {
                 .then().statusCode(201);
 
         for (String environment : List.of("dev", "prod")) {
+            awaitSnapshots(environment, 1);
             assertThat(snapshots(environment)).singleElement().satisfies(s -> {
                 assertThat(s.cause).isEqualTo(ScorecardSnapshot.Cause.TRAINING);
                 assertThat(s.training).isGreaterThan(0.0);
