@@ -100,7 +100,7 @@ class ImportApiTest {
     }
 
     @Test
-    void findingsDeletedWithTheirComponentTakeTheirSightingsAlong() throws SQLException {
+    void findingsAndTheirSightingsGoWithTheirComponent() throws SQLException {
         upload(List.of(SQL, PATH), "full").statusCode(201);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             String ofThisTeam = "(SELECT f.id FROM finding f JOIN team t ON t.id = f.team_id WHERE t.slug = '" + team + "')";
@@ -113,6 +113,7 @@ class ImportApiTest {
             }
             sql.executeUpdate("DELETE FROM component c USING team t WHERE t.id = c.team_id AND t.slug = '" + team + "'");
             String listed = findings.stream().map(String::valueOf).collect(Collectors.joining(","));
+            assertThat(count(sql, "SELECT count(*) FROM finding WHERE id IN (" + listed + ")")).isZero();
             assertThat(count(sql, "SELECT count(*) FROM finding_sighting WHERE finding_id IN (" + listed + ")")).isZero();
         }
     }

@@ -206,17 +206,25 @@ final class BulkFindingWriter {
     /**
      * After the last chunk: fixes what a full scan no longer names and counts what is open. When every open or
      * accepted finding of the component and tool is one the report named (the counts agree), there is nothing to
-     * fix and the findings are not read a second time; the first report of a component and tool never has any.
+     * fix and the findings are not read a second time. The first report of a component and tool has nothing to fix,
+     * and what is open is what it reported, so it reads no findings at all.
      */
     Outcome finish(ScanMode mode, StagingRows.Counts counts) throws SQLException {
+        if (!hadFindings) {
+            return outcome(counts, 0, counts.unsuppressedBySeverity());
+        }
         OpenFindings open = openFindings();
         int fixed = 0;
-        if (mode == ScanMode.FULL && hadFindings && open.openOrAccepted() > namedOpen) {
+        if (mode == ScanMode.FULL && open.openOrAccepted() > namedOpen) {
             fixed = execute(FIXED, now, target.componentId(), target.tool(), scanId, scanId, now);
             open = openFindings();
         }
+        return outcome(counts, fixed, open.bySeverity());
+    }
+
+    private Outcome outcome(StagingRows.Counts counts, int fixed, int[] openBySeverity) {
         return new Outcome(counts.findings() + counts.passedChecks(), created, reopened, fixed, seen - reopened,
-                counts.suppressed(), counts.passedChecks(), open.bySeverity());
+                counts.suppressed(), counts.passedChecks(), openBySeverity);
     }
 
     /** Open, unsuppressed findings by severity (index: the severity's ordinal), and all open or accepted ones. */

@@ -2,6 +2,7 @@ package io.tollgate.findings.importing;
 
 import io.tollgate.findings.parsers.NormalizedFinding;
 import io.tollgate.findings.parsers.PassedCheck;
+import io.tollgate.findings.parsers.Severity;
 
 import java.util.List;
 
@@ -19,6 +20,7 @@ final class StagingRows {
     private int seq;
     private int passed;
     private int suppressed;
+    private final int[] unsuppressedBySeverity = new int[Severity.values().length];
 
     StagingRows(StagedChunks chunks, int rowsPerChunk) {
         this.chunks = chunks;
@@ -32,6 +34,8 @@ final class StagingRows {
         NormalizedFinding f = row.finding();
         if (f.suppressed()) {
             suppressed++;
+        } else {
+            unsuppressedBySeverity[f.severity().ordinal()]++;
         }
         rows.number(++seq).text("F").text(row.fingerprint()).text(f.severity().name()).text(f.title(), 500)
                 .text(f.tool(), 100).text(f.ruleId(), 300).integers(f.cweIds())
@@ -67,10 +71,11 @@ final class StagingRows {
 
     /** What the report held: findings counted once each, and passed checks. */
     Counts counts() {
-        return new Counts(staged.size(), suppressed, passed);
+        return new Counts(staged.size(), suppressed, unsuppressedBySeverity.clone(), passed);
     }
 
-    record Counts(int findings, int suppressed, int passedChecks) {
+    /** @param unsuppressedBySeverity findings not suppressed by the tool, by severity (index: the severity's ordinal) */
+    record Counts(int findings, int suppressed, int[] unsuppressedBySeverity, int passedChecks) {
     }
 
     private void endRow() {
