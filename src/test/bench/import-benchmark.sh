@@ -2,6 +2,8 @@
 # Import benchmark: starts the packaged Tollgate with a 512 MB heap against a fresh PostgreSQL database, then
 # uploads generated SARIF reports over HTTP and prints the time to committed rows, first import and re-import.
 # Usage: src/test/bench/import-benchmark.sh [result counts...]      (default: 100000)
+# BENCH_WARMUP: pairs of 100,000-result uploads before the timed ones (default 3); BENCH_PAUSE: seconds between
+# uploads (default 2); BENCH_HEAP: the server's heap (default 512m). Uploads go through curl, as in CI.
 # Needs PostgreSQL on 127.0.0.1:5432 with trust auth for user postgres (as in CI). Results: docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -24,6 +26,6 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 1; done
 
 echo "server: java -Xmx$heap, $(nproc) cores, $(java -version 2>&1 | head -n 1)"
-java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.tollgate.bench.ImportBenchmark \
+java -Xmx1g -Dbench.warmup="${BENCH_WARMUP:-3}" -Dbench.pause="${BENCH_PAUSE:-2}" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.tollgate.bench.ImportBenchmark \
   "http://127.0.0.1:$port" bench@example.test "$password" "${counts[@]}"
 grep -E "OutOfMemory|ERROR" target/bench-server.log || true

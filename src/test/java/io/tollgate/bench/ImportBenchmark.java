@@ -3,7 +3,6 @@ package io.tollgate.bench;
 import io.tollgate.findings.parsers.sarif.LargeSarifGenerator;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -11,14 +10,24 @@ import java.util.regex.Pattern;
 
 /**
  * Times report imports against a running Tollgate over real HTTP: generates a SARIF report of N results, uploads it
- * (raw body, as CI does) into a component of its own, then uploads it again, and prints the time from the start of the upload to the
- * response, which comes after the rows are committed. Run by src/test/bench/import-benchmark.sh; not a test.
+ * (raw body, with curl, as CI does) into a component of its own, then uploads it again, and prints the time from
+ * the start of the upload to the response, which comes after the rows are committed. Run by
+ * src/test/bench/import-benchmark.sh; not a test.
+ * <p>
+ * Before the timed reports, {@code bench.warmup} pairs of 100,000-result uploads (default 3) let the server's JIT
+ * compiler finish its work, as on a server that has been running; they are printed as warm-up. Uploads are
+ * {@code bench.pause} seconds apart (default 2), so that each import finds the server idle, its previous import's
+ * scorecard snapshot taken.
  * <p>
  * Arguments: base URL, admin e-mail, admin password (the first admin of a fresh database), then result counts.
  */
 public final class ImportBenchmark {
 
+    private static final int WARM_UP_RESULTS = 100_000;
+
     private final BenchSession session;
+    private final long pauseMillis = Long.getLong("bench.pause", 2) * 1000;
+    private int reports;
 
     private ImportBenchmark(String base) {
         this.session = new BenchSession(base);
@@ -28,31 +37,37 @@ public final class ImportBenchmark {
         ImportBenchmark bench = new ImportBenchmark(args[0]);
         bench.session.signIn(args[1], args[2]);
         bench.session.send("POST", "/api/v1/teams", "application/json", "{\"slug\":\"bench\",\"name\":\"Benchmark\"}");
-        System.out.printf("%-12s %-10s %12s %12s %14s %10s%n", "results", "upload", "bytes", "seconds", "findings/s", "new");
+        System.out.printf("%-12s %-14s %12s %12s %14s %10s%n", "results", "upload", "bytes", "seconds", "findings/s", "new");
+        for (int i = 0; i < Integer.getInteger("bench.warmup", 3); i++) {
+            bench.firstAndAgain(WARM_UP_RESULTS, "warm-up ");
+        }
         for (int i = 3; i < args.length; i++) {
-            int results = Integer.parseInt(args[i]);
-            Path report = Files.createTempFile("tollgate-bench-", ".sarif");
-            try {
-                LargeSarifGenerator.write(report, results);
-                String component = "bench-" + i + "-" + results;
-                bench.time(results, report, component, "first");
-                bench.time(results, report, component, "again");
-            } finally {
-                Files.delete(report);
-            }
+            bench.firstAndAgain(Integer.parseInt(args[i]), "");
+        }
+    }
+
+    /** Generates a report, imports it into a new component (all new), then again (all found again). */
+    private void firstAndAgain(int results, String label) throws IOException, InterruptedException {
+        Path report = Files.createTempFile("tollgate-bench-", ".sarif");
+        try {
+            LargeSarifGenerator.write(report, results);
+            String component = "bench-" + ++reports + "-" + results;
+            time(results, report, component, label + "first");
+            time(results, report, component, label + "again");
+        } finally {
+            Files.delete(report);
         }
     }
 
     private void time(int results, Path report, String component, String label) throws IOException, InterruptedException {
-        long started = System.nanoTime();
-        HttpResponse<String> response = session.upload("/api/v1/scans?team=bench&environment=dev&format=sarif&component="
+        Thread.sleep(pauseMillis);
+        BenchSession.Upload upload = session.upload("/api/v1/scans?team=bench&environment=dev&format=sarif&component="
                 + component, report);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
+        if (upload.status() != 201) {
+            throw new IllegalStateException("upload answered " + upload.status() + ": " + upload.body());
         }
-        Matcher created = Pattern.compile("\"newCount\":(\\d+)").matcher(response.body());
-        System.out.printf("%-12d %-10s %12d %12.2f %14.0f %10s%n", results, label, Files.size(report), seconds,
-                results / seconds, created.find() ? created.group(1) : "?");
+        Matcher created = Pattern.compile("\"newCount\":(\\d+)").matcher(upload.body());
+        System.out.printf("%-12d %-14s %12d %12.2f %14.0f %10s%n", results, label, Files.size(report), upload.seconds(),
+                results / upload.seconds(), created.find() ? created.group(1) : "?");
     }
 }
