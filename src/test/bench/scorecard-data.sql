@@ -24,8 +24,8 @@ SELECT 10000000 + c.id * 1000 + f, c.team_id, c.environment_id, c.id, 'semgrep',
        now() + ((f % 60) - 20) * interval '1 day', (ARRAY['A01:2025', 'A02:2025', 'A05:2025', NULL])[1 + f % 4]
 FROM component c CROSS JOIN generate_series(1, 500) f WHERE c.id >= 1000000;
 
-INSERT INTO finding_sighting (finding_id, last_seen_at, last_scan_id)
-SELECT id, now(), first_scan_id FROM finding WHERE id >= 10000000;
+-- Every finding got its first sighting from the insert; they were all seen again today.
+UPDATE finding_sighting SET last_seen_at = now() WHERE finding_id >= 10000000;
 
 INSERT INTO control_evaluation (id, scan_id, team_id, environment_id, component_id, control_id, check_id, resource, passed, evaluated_at)
 SELECT 10000000 + (c.id - 1000000) * 100 + ctl.n * 2 + r, 1000000 + c.id * 10 + 5, c.team_id, c.environment_id, c.id,

@@ -2,6 +2,8 @@ package io.tollgate.findings;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.tollgate.findings.SemgrepReports.Result;
 import io.tollgate.org.GlobalRole;
@@ -23,6 +25,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
@@ -123,6 +129,30 @@ class ImportApiTest {
             result.next();
             return result.getLong(1);
         }
+    }
+
+    @Test
+    void twoUploadsOfOneComponentAtOnceAreImportedOneAfterTheOther() throws Exception {
+        List<Result> results = new ArrayList<>();
+        for (int line = 1; line <= 200; line++) {
+            results.add(new Result(SQL.rule(), SQL.path(), line, SQL.severity(), SQL.cwe()));
+        }
+        ExecutorService uploaders = Executors.newFixedThreadPool(2);
+        try {
+            Callable<ExtractableResponse<Response>> upload = () -> upload(results, "full").extract();
+            List<Future<ExtractableResponse<Response>>> answers = uploaders.invokeAll(List.of(upload, upload));
+
+            List<Integer> created = new ArrayList<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                assertThat(answer.get().statusCode()).isEqualTo(201);
+                created.add(answer.get().path("newCount"));
+            }
+            assertThat(created).containsExactlyInAnyOrder(200, 0);
+        } finally {
+            uploaders.shutdown();
+        }
+        upload(results, "full").statusCode(201).body("newCount", equalTo(0)).body("unchanged", equalTo(200))
+                .body("openBySeverity.HIGH", equalTo(200));
     }
 
     @Test

@@ -16,23 +16,42 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * The bulk path of an import, inside the import's transaction: each chunk of parsed records is copied into a
- * temporary staging table, then merged into the findings of the scan's component and tool with a few set-based
- * statements; after the last chunk, a full scan fixes what it no longer names. Nothing is visible to others until
- * the transaction commits, and a failure leaves nothing behind.
+ * The bulk path of an import, inside the import's transaction. The first report of a component and tool is all new:
+ * its chunks are copied straight into the findings. Otherwise each chunk is copied into a temporary staging table,
+ * then merged into the findings of the component and tool with a few set-based statements; after the last chunk, a
+ * full scan fixes what it no longer names. Nothing is visible to others until the transaction commits, and a
+ * failure leaves nothing behind.
  */
 final class BulkFindingWriter {
 
     private static final Logger LOG = Logger.getLogger(BulkFindingWriter.class);
 
+    /** The columns of a finding row as {@link StagingRows} encodes it; the database gives the id and first sighting. */
+    static final String FINDING_COLUMNS = """
+            team_id, environment_id, component_id, tool, status, first_seen_at, first_scan_id, fingerprint, severity, title,
+            reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice, control_id, check_id, file_path, line,
+            resource, package_name, package_version, fixed_version, vulnerability_ids, description, remediation,
+            reference_urls, tool_identity, suppressed, suppression_reason, secret_masked, secret_hash, sla_due_at""";
+
+    /** The columns of a check row: a control evaluation, passed or failed. */
+    static final String CHECK_COLUMNS = "control_id, check_id, resource, passed";
+
     private static final String STAGING_TABLE = """
             CREATE TEMP TABLE import_staging (
-                seq INT, kind CHAR(1), fingerprint TEXT, severity TEXT, title TEXT, reported_by TEXT, rule_id TEXT,
-                cwe_ids INT[], owasp_category TEXT, sas_id TEXT, practice TEXT, control_id TEXT, check_id TEXT,
-                file_path TEXT, line INT, resource TEXT, package_name TEXT, package_version TEXT, fixed_version TEXT,
-                vulnerability_ids TEXT[], description TEXT, remediation TEXT, reference_urls TEXT[], tool_identity TEXT,
-                suppressed BOOLEAN, suppression_reason TEXT, secret_masked TEXT, secret_hash TEXT, sla_days INT
+                team_id BIGINT, environment_id BIGINT, component_id BIGINT, tool TEXT, status TEXT,
+                first_seen_at TIMESTAMPTZ, first_scan_id BIGINT, fingerprint TEXT, severity TEXT, title TEXT,
+                reported_by TEXT, rule_id TEXT, cwe_ids INT[], owasp_category TEXT, sas_id TEXT, practice TEXT,
+                control_id TEXT, check_id TEXT, file_path TEXT, line INT, resource TEXT, package_name TEXT,
+                package_version TEXT, fixed_version TEXT, vulnerability_ids TEXT[], description TEXT, remediation TEXT,
+                reference_urls TEXT[], tool_identity TEXT, suppressed BOOLEAN, suppression_reason TEXT,
+                secret_masked TEXT, secret_hash TEXT, sla_due_at TIMESTAMPTZ
             ) ON COMMIT DROP""";
+
+    private static final String CHECKS_TABLE = """
+            CREATE TEMP TABLE import_checks (control_id TEXT, check_id TEXT, resource TEXT, passed BOOLEAN) ON COMMIT DROP""";
+
+    /** Imports of one component and tool wait for each other: each compares the report with what the last left. */
+    private static final String ONE_IMPORT_AT_A_TIME = "SELECT pg_advisory_xact_lock(hashtextextended('import:' || ? || '/' || ?, 0))";
 
     /**
      * The findings of the component and tool that the report names again, looked up once, with whether what the
@@ -41,21 +60,20 @@ final class BulkFindingWriter {
      */
     private static final String KNOWN_TABLE = """
             CREATE TEMP TABLE import_known (
-                seq INT, finding_id BIGINT, status TEXT, changed BOOLEAN, severity TEXT, title TEXT,
+                fingerprint TEXT, finding_id BIGINT, status TEXT, changed BOOLEAN, severity TEXT, title TEXT,
                 suppressed BOOLEAN, suppression_reason TEXT
             ) ON COMMIT DROP""";
 
     private static final String KNOWN = """
             INSERT INTO import_known
-            SELECT i.seq, f.id, f.status, f.changed, i.severity, i.title, i.suppressed, i.suppression_reason
+            SELECT i.fingerprint, f.id, f.status, f.changed, i.severity, i.title, i.suppressed, i.suppression_reason
             FROM import_staging i
             CROSS JOIN LATERAL (
                 SELECT id, status, severity IS DISTINCT FROM i.severity OR title IS DISTINCT FROM i.title
                            OR suppressed IS DISTINCT FROM i.suppressed
                            OR suppression_reason IS DISTINCT FROM i.suppression_reason AS changed
                 FROM finding WHERE component_id = ? AND tool = ? AND fingerprint = i.fingerprint
-                LIMIT 1) f
-            WHERE i.kind = 'F'""";
+                LIMIT 1) f""";
 
     /** Findings fixed earlier and reported again: open again, counted as reopened. */
     private static final String REOPENED = """
@@ -80,25 +98,12 @@ final class BulkFindingWriter {
             FROM import_known k
             WHERE s.finding_id = k.finding_id""";
 
-    /** New findings; their detection is their first_seen_at and first_scan_id, so no event row is written. */
-    private static final String NEW_FINDINGS = """
-            WITH created AS (
-                INSERT INTO finding (id, team_id, environment_id, component_id, tool, fingerprint, status, suppressed,
-                    suppression_reason, severity, title, reported_by, rule_id, cwe_ids, owasp_category, sas_id,
-                    practice, control_id, check_id, file_path, line, resource, package_name, package_version,
-                    fixed_version, vulnerability_ids, description, remediation, reference_urls, tool_identity,
-                    secret_masked, secret_hash, first_seen_at, first_scan_id, sla_due_at)
-                SELECT nextval('finding_seq'), ?, ?, ?, ?, i.fingerprint, 'OPEN', i.suppressed, i.suppression_reason,
-                    i.severity, i.title, i.reported_by, i.rule_id, i.cwe_ids, i.owasp_category, i.sas_id, i.practice,
-                    i.control_id, i.check_id, i.file_path, i.line, i.resource, i.package_name, i.package_version,
-                    i.fixed_version, i.vulnerability_ids, i.description, i.remediation, i.reference_urls,
-                    i.tool_identity, i.secret_masked, i.secret_hash, ?, ?,
-                    CASE WHEN i.sla_days IS NULL THEN NULL ELSE ?::timestamptz + make_interval(days => i.sla_days) END
-                FROM import_staging i
-                WHERE i.kind = 'F' AND NOT EXISTS (SELECT 1 FROM import_known k WHERE k.seq = i.seq)
-                RETURNING id)
-            INSERT INTO finding_sighting (finding_id, last_seen_at, last_scan_id)
-            SELECT id, ?, ? FROM created""";
+    /**
+     * New findings; their detection is their first_seen_at and first_scan_id, so no event row is written (and a
+     * trigger gives each its first sighting).
+     */
+    private static final String NEW_FINDINGS = "INSERT INTO finding (" + FINDING_COLUMNS + ") SELECT " + FINDING_COLUMNS
+            + " FROM import_staging i WHERE NOT EXISTS (SELECT 1 FROM import_known k WHERE k.fingerprint = i.fingerprint)";
 
     /**
      * Open findings, and accepted risks (a waiver's end is then up to the gate), that a full scan did not name.
@@ -118,8 +123,8 @@ final class BulkFindingWriter {
     private static final String CONTROL_EVALUATIONS = """
             INSERT INTO control_evaluation (id, scan_id, team_id, environment_id, component_id, control_id, check_id,
                 resource, passed, evaluated_at)
-            SELECT nextval('control_evaluation_seq'), ?, ?, ?, ?, control_id, check_id, resource, kind = 'P', ?
-            FROM import_staging WHERE kind = 'P' OR check_id IS NOT NULL""";
+            SELECT nextval('control_evaluation_seq'), ?, ?, ?, ?, control_id, check_id, resource, passed, ?
+            FROM import_checks""";
 
     private static final String ANY_FINDING = "SELECT EXISTS (SELECT 1 FROM finding WHERE component_id = ? AND tool = ?)";
 
@@ -155,10 +160,12 @@ final class BulkFindingWriter {
         this.now = Timestamp.from(now);
     }
 
+    /** Waits for an earlier import of the component and tool to end, then sees whether this is its first report. */
     void begin() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(STAGING_TABLE);
-            statement.execute(KNOWN_TABLE);
+        try (PreparedStatement lock = connection.prepareStatement(ONE_IMPORT_AT_A_TIME)) {
+            lock.setLong(1, target.componentId());
+            lock.setString(2, target.tool());
+            lock.execute();
         }
         try (PreparedStatement statement = connection.prepareStatement(ANY_FINDING)) {
             statement.setLong(1, target.componentId());
@@ -167,40 +174,41 @@ final class BulkFindingWriter {
                 hadFindings = result.next() && result.getBoolean(1);
             }
         }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(CHECKS_TABLE);
+            if (hadFindings) {
+                statement.execute(STAGING_TABLE);
+                statement.execute(KNOWN_TABLE);
+            }
+        }
     }
 
     /**
-     * Stages one chunk of rows and merges it: reopened, changed, seen again, new, control evaluations. In the first
-     * report of a component and tool every finding is new (the report names each fingerprint once), so the lookup
-     * of known findings is left out.
+     * Writes one chunk. In the first report of a component and tool every finding is new (the report names each
+     * fingerprint once): the rows go straight into the findings. Otherwise they are staged and merged: reopened,
+     * changed, seen again, new. Check results become control evaluations either way.
      */
     void merge(StagedChunks.Chunk chunk) throws SQLException {
-        long started = System.nanoTime();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE import_staging, import_known");
-        }
-        CopyIn copy = copies.copyIn("COPY import_staging FROM STDIN WITH (FORMAT text)");
-        try {
-            copy.writeToCopy(chunk.copyText(), 0, chunk.copyText().length);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
-        LOG.debugf("%d ms: COPY of %d rows", (System.nanoTime() - started) / 1_000_000, chunk.rows());
-        if (hadFindings) {
+        if (!hadFindings) {
+            created += copy("finding (" + FINDING_COLUMNS + ")", chunk.findingRows(), chunk.findings());
+            namedOpen += chunk.findings();
+        } else if (chunk.findings() > 0) {
+            truncate("import_staging, import_known");
+            copy("import_staging", chunk.findingRows(), chunk.findings());
             execute(KNOWN, target.componentId(), target.tool());
             namedOpen += count(KNOWN_STILL_OPEN);
             reopened += execute(REOPENED, scanId, now);
             execute(CHANGED);
             seen += execute(SEEN_AGAIN, now, scanId);
+            int createdNow = execute(NEW_FINDINGS);
+            created += createdNow;
+            namedOpen += createdNow;
         }
-        int createdNow = execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(), target.tool(),
-                now, scanId, now, now, scanId);
-        created += createdNow;
-        namedOpen += createdNow;
-        execute(CONTROL_EVALUATIONS, scanId, target.teamId(), target.environmentId(), target.componentId(), now);
+        if (chunk.checks() > 0) {
+            truncate("import_checks");
+            copy("import_checks", chunk.checkRows(), chunk.checks());
+            execute(CONTROL_EVALUATIONS, scanId, target.teamId(), target.environmentId(), target.componentId(), now);
+        }
     }
 
     /**
@@ -245,6 +253,29 @@ final class BulkFindingWriter {
             }
         }
         return new OpenFindings(bySeverity, openOrAccepted);
+    }
+
+    private void truncate(String tables) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE " + tables);
+        }
+    }
+
+    /** Copies rows in COPY text format into a table (with its columns); answers how many it wrote. */
+    private int copy(String table, byte[] rows, int count) throws SQLException {
+        long started = System.nanoTime();
+        CopyIn copy = copies.copyIn("COPY " + table + " FROM STDIN WITH (FORMAT text)");
+        try {
+            copy.writeToCopy(rows, 0, rows.length);
+            long written = copy.endCopy();
+            LOG.debugf("%d ms: COPY of %d rows into %s", (System.nanoTime() - started) / 1_000_000, count,
+                    table.substring(0, table.indexOf(' ') < 0 ? table.length() : table.indexOf(' ')));
+            return Math.toIntExact(written);
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
     }
 
     private int count(String sql) throws SQLException {

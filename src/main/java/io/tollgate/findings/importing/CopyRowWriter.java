@@ -1,6 +1,7 @@
 package io.tollgate.findings.importing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,9 +10,24 @@ import java.util.List;
  */
 final class CopyRowWriter {
 
-    private final StringBuilder buffer = new StringBuilder(1 << 20);
+    private final StringBuilder buffer;
     private boolean firstInRow = true;
     private int rows;
+
+    CopyRowWriter() {
+        this(1 << 20);
+    }
+
+    CopyRowWriter(int capacity) {
+        this.buffer = new StringBuilder(capacity);
+    }
+
+    /** Fields encoded earlier by {@link #unfinishedRow()}: values that many rows repeat are encoded once. */
+    CopyRowWriter encoded(String fields) {
+        separate();
+        buffer.append(fields);
+        return this;
+    }
 
     CopyRowWriter text(String value, int maxLength) {
         separate();
@@ -30,6 +46,19 @@ final class CopyRowWriter {
     CopyRowWriter number(Integer value) {
         separate();
         buffer.append(value == null ? "\\N" : value.toString());
+        return this;
+    }
+
+    CopyRowWriter number(long value) {
+        separate();
+        buffer.append(value);
+        return this;
+    }
+
+    /** A timestamptz value, in ISO 8601 at UTC. */
+    CopyRowWriter instant(Instant value) {
+        separate();
+        buffer.append(value);
         return this;
     }
 
@@ -67,6 +96,11 @@ final class CopyRowWriter {
         buffer.append('\n');
         firstInRow = true;
         rows++;
+    }
+
+    /** The fields written since the last row ended, encoded, for {@link #encoded(String)}. */
+    String unfinishedRow() {
+        return buffer.substring(buffer.lastIndexOf("\n") + 1);
     }
 
     /** Rows written since the last {@link #take()}. */

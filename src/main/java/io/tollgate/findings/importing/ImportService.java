@@ -221,7 +221,7 @@ public class ImportService {
             BulkFindingWriter writer = new BulkFindingWriter(connection, target, scan.id, started);
             writer.begin();
             StagedChunks chunks = new StagedChunks(CHUNKS_WAITING);
-            StagingRows rows = new StagingRows(chunks, config.importChunkRows());
+            StagingRows rows = new StagingRows(chunks, config.importChunkRows(), target, scan.id, started);
             parsing.execute(() -> parse(producer, rows, chunks));
             try {
                 for (StagedChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class StagedChunks {
 
-    /** Rows of the staging table in COPY text format. */
-    record Chunk(byte[] copyText, int rows) {
+    /** Finding rows and check rows, each in COPY text format. */
+    record Chunk(byte[] findingRows, int findings, byte[] checkRows, int checks) {
     }
 
     private static final Object END = new Object();

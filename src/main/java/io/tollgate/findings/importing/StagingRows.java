@@ -4,27 +4,48 @@ import io.tollgate.findings.parsers.NormalizedFinding;
 import io.tollgate.findings.parsers.PassedCheck;
 import io.tollgate.findings.parsers.Severity;
 
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The parsing side of an import: encodes each finding and passed check as a row of the staging table and passes
- * them on in chunks. A finding the report names twice (same fingerprint) is staged once, so that the chunks never
- * repeat a fingerprint and can be merged one after the other.
+ * The parsing side of an import: encodes each finding as a row of {@link BulkFindingWriter#FINDING_COLUMNS}, ready
+ * to be copied into the findings (or, when some may be known, into the staging table), and each check result as a
+ * row of the checks table, and passes them on in chunks. A finding the report names twice (same fingerprint) is
+ * encoded once, so that the chunks never repeat a fingerprint and can be merged one after the other.
+ * <p>
+ * The first chunk is small, so that the database starts while the rest of the report is parsed.
  */
 final class StagingRows {
 
+    static final int FIRST_CHUNK_ROWS = 1_000;
+
     private final StagedChunks chunks;
     private final int rowsPerChunk;
-    private final CopyRowWriter rows = new CopyRowWriter();
+    private final CopyRowWriter findings = new CopyRowWriter();
+    private final CopyRowWriter checks = new CopyRowWriter();
     private final FingerprintSet staged = new FingerprintSet();
-    private int seq;
+    private final String importFields;
+    private final Instant now;
+    private final Map<Integer, String> slaDueAt = new HashMap<>();
+    private final int[] unsuppressedBySeverity = new int[Severity.values().length];
+    private int chunkLimit;
     private int passed;
     private int suppressed;
-    private final int[] unsuppressedBySeverity = new int[Severity.values().length];
 
-    StagingRows(StagedChunks chunks, int rowsPerChunk) {
+    StagingRows(StagedChunks chunks, int rowsPerChunk, ImportTarget target, long scanId, Instant now) {
         this.chunks = chunks;
         this.rowsPerChunk = rowsPerChunk;
+        this.chunkLimit = Math.min(FIRST_CHUNK_ROWS, rowsPerChunk);
+        this.importFields = importFields(target, scanId, now);
+        this.now = now;
+    }
+
+    /** The fields every finding row of the import starts with, encoded once: where, by which scan, when, open. */
+    private static String importFields(ImportTarget target, long scanId, Instant now) {
+        return new CopyRowWriter(128).number(target.teamId()).number(target.environmentId()).number(target.componentId())
+                .text(target.tool(), 100).text("OPEN").instant(now).number(scanId).unfinishedRow();
     }
 
     void finding(StagedRow row) {
@@ -37,7 +58,7 @@ final class StagingRows {
         } else {
             unsuppressedBySeverity[f.severity().ordinal()]++;
         }
-        rows.number(++seq).text("F").text(row.fingerprint()).text(f.severity().name()).text(f.title(), 500)
+        findings.encoded(importFields).text(row.fingerprint()).text(f.severity().name()).text(f.title(), 500)
                 .text(f.tool(), 100).text(f.ruleId(), 300).integers(f.cweIds())
                 .text(row.classification().owaspCategory()).text(row.classification().sasId())
                 .text(row.classification().practice()).text(row.controlId()).text(f.checkId(), 300)
@@ -47,24 +68,25 @@ final class StagingRows {
                 .bool(f.suppressed()).text(f.suppressionReason(), 2000)
                 .text(f.secret() == null ? null : f.secret().masked(), 20)
                 .text(f.secret() == null ? null : f.secret().sha256())
-                .number(row.slaDays());
-        endRow();
+                .text(row.slaDays() == null ? null : slaDueAt.computeIfAbsent(row.slaDays(),
+                        days -> now.plus(Duration.ofDays(days)).toString()));
+        findings.endRow();
+        if (f.checkId() != null) {
+            check(row.controlId(), f.checkId(), f.resource(), false);
+        }
+        passOnWhenFull();
     }
 
     void passed(PassedCheck check, String controlId) {
         passed++;
-        rows.number(++seq).text("P").text(null).text(null).text(null).text(check.tool(), 100).text(null)
-                .integers(List.of()).text(null).text(null).text(null).text(controlId).text(check.checkId(), 300)
-                .text(null).number(null).text(check.resource(), 2048).text(null).text(null).text(null)
-                .texts(List.of(), 1).text(null).text(null).texts(List.of(), 1).text(null)
-                .bool(false).text(null).text(null).text(null).number(null);
-        endRow();
+        check(controlId, check.checkId(), check.resource(), true);
+        passOnWhenFull();
     }
 
     /** Passes on the last rows and marks the end of the report. */
     void end() {
-        if (rows.rows() > 0) {
-            pass();
+        if (findings.rows() > 0 || checks.rows() > 0) {
+            passOn();
         }
         chunks.end();
     }
@@ -78,15 +100,22 @@ final class StagingRows {
     record Counts(int findings, int suppressed, int[] unsuppressedBySeverity, int passedChecks) {
     }
 
-    private void endRow() {
-        rows.endRow();
-        if (rows.rows() >= rowsPerChunk) {
-            pass();
+    /** A row of {@link BulkFindingWriter#CHECK_COLUMNS}: a control evaluation, passed or failed. */
+    private void check(String controlId, String checkId, String resource, boolean passedCheck) {
+        checks.text(controlId).text(checkId, 300).text(resource, 2048).bool(passedCheck);
+        checks.endRow();
+    }
+
+    private void passOnWhenFull() {
+        if (findings.rows() + checks.rows() >= chunkLimit) {
+            passOn();
+            chunkLimit = rowsPerChunk;
         }
     }
 
-    private void pass() {
-        int count = rows.rows();
-        chunks.put(new StagedChunks.Chunk(rows.take(), count));
+    private void passOn() {
+        int findingRows = findings.rows();
+        int checkRows = checks.rows();
+        chunks.put(new StagedChunks.Chunk(findings.take(), findingRows, checks.take(), checkRows));
     }
 }
