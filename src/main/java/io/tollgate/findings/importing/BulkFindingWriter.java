@@ -189,12 +189,12 @@ final class BulkFindingWriter {
      * changed, seen again, new. Check results become control evaluations either way.
      */
     void merge(StagedChunks.Chunk chunk) throws SQLException {
-        if (!hadFindings) {
-            created += copy("finding (" + FINDING_COLUMNS + ")", chunk.findingRows(), chunk.findings());
-            namedOpen += chunk.findings();
-        } else if (chunk.findings() > 0) {
+        if (chunk.findings().count() > 0 && !hadFindings) {
+            created += copy("finding (" + FINDING_COLUMNS + ")", chunk.findings());
+            namedOpen += chunk.findings().count();
+        } else if (chunk.findings().count() > 0) {
             truncate("import_staging, import_known");
-            copy("import_staging", chunk.findingRows(), chunk.findings());
+            copy("import_staging", chunk.findings());
             execute(KNOWN, target.componentId(), target.tool());
             namedOpen += count(KNOWN_STILL_OPEN);
             reopened += execute(REOPENED, scanId, now);
@@ -204,9 +204,9 @@ final class BulkFindingWriter {
             created += createdNow;
             namedOpen += createdNow;
         }
-        if (chunk.checks() > 0) {
+        if (chunk.checks().count() > 0) {
             truncate("import_checks");
-            copy("import_checks", chunk.checkRows(), chunk.checks());
+            copy("import_checks", chunk.checks());
             execute(CONTROL_EVALUATIONS, scanId, target.teamId(), target.environmentId(), target.componentId(), now);
         }
     }
@@ -262,13 +262,13 @@ final class BulkFindingWriter {
     }
 
     /** Copies rows in COPY text format into a table (with its columns); answers how many it wrote. */
-    private int copy(String table, byte[] rows, int count) throws SQLException {
+    private int copy(String table, CopyRowWriter.Rows rows) throws SQLException {
         long started = System.nanoTime();
         CopyIn copy = copies.copyIn("COPY " + table + " FROM STDIN WITH (FORMAT text)");
         try {
-            copy.writeToCopy(rows, 0, rows.length);
+            rows.writeTo(copy);
             long written = copy.endCopy();
-            LOG.debugf("%d ms: COPY of %d rows into %s", (System.nanoTime() - started) / 1_000_000, count,
+            LOG.debugf("%d ms: COPY of %d rows into %s", (System.nanoTime() - started) / 1_000_000, rows.count(),
                     table.substring(0, table.indexOf(' ') < 0 ? table.length() : table.indexOf(' ')));
             return Math.toIntExact(written);
         } finally {

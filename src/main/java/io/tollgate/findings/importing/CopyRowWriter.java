@@ -1,40 +1,58 @@
 package io.tollgate.findings.importing;
 
-import java.nio.charset.StandardCharsets;
+import org.postgresql.copy.CopyIn;
+
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes rows in PostgreSQL's COPY text format into a buffer that is taken, row count and bytes, a chunk at a
- * time. Values longer than their column are cut at the column's length.
+ * Writes rows in PostgreSQL's COPY text format, encoded in UTF-8, into segments of 64 KiB that are taken a chunk at
+ * a time. Values longer than their column are cut at the column's length.
+ * <p>
+ * The rows go straight into bytes: a chunk of 10,000 findings is about 5 MB, which as one array (or as a string
+ * first) would be a "humongous" object to the G1 collector, allocated outside the young generation and starting
+ * concurrent collections; segments stay small.
  */
 final class CopyRowWriter {
 
-    private final StringBuilder buffer;
+    private static final int SEGMENT_BYTES = 64 * 1024;
+    private static final byte[] NULL = {'\\', 'N'};
+
+    /** Rows in COPY text format, as segments; the last one is filled up to {@code lastLength}. */
+    record Rows(List<byte[]> segments, int lastLength, int count) {
+
+        void writeTo(CopyIn copy) throws SQLException {
+            for (int i = 0; i < segments.size(); i++) {
+                byte[] segment = segments.get(i);
+                copy.writeToCopy(segment, 0, i == segments.size() - 1 ? lastLength : segment.length);
+            }
+        }
+    }
+
+    private final int segmentBytes;
+    private List<byte[]> segments = new ArrayList<>();
+    private byte[] segment;
+    private int position;
     private boolean firstInRow = true;
     private int rows;
 
     CopyRowWriter() {
-        this(1 << 20);
+        this(SEGMENT_BYTES);
     }
 
-    CopyRowWriter(int capacity) {
-        this.buffer = new StringBuilder(capacity);
-    }
-
-    /** Fields encoded earlier by {@link #unfinishedRow()}: values that many rows repeat are encoded once. */
-    CopyRowWriter encoded(String fields) {
-        separate();
-        buffer.append(fields);
-        return this;
+    CopyRowWriter(int segmentBytes) {
+        this.segmentBytes = segmentBytes;
+        this.segment = new byte[segmentBytes];
     }
 
     CopyRowWriter text(String value, int maxLength) {
         separate();
         if (value == null) {
-            buffer.append("\\N");
+            put(NULL);
         } else {
-            escape(value.length() > maxLength ? value.substring(0, maxLength) : value);
+            escape(value, Math.min(value.length(), maxLength));
         }
         return this;
     }
@@ -45,36 +63,43 @@ final class CopyRowWriter {
 
     CopyRowWriter number(Integer value) {
         separate();
-        buffer.append(value == null ? "\\N" : value.toString());
+        if (value == null) {
+            put(NULL);
+        } else {
+            putAscii(value.toString());
+        }
         return this;
     }
 
     CopyRowWriter number(long value) {
         separate();
-        buffer.append(value);
+        putAscii(Long.toString(value));
         return this;
     }
 
     /** A timestamptz value, in ISO 8601 at UTC. */
     CopyRowWriter instant(Instant value) {
         separate();
-        buffer.append(value);
+        putAscii(value.toString());
         return this;
     }
 
     CopyRowWriter bool(boolean value) {
         separate();
-        buffer.append(value ? 't' : 'f');
+        put((byte) (value ? 't' : 'f'));
         return this;
     }
 
     CopyRowWriter integers(List<Integer> values) {
         separate();
-        buffer.append('{');
+        put((byte) '{');
         for (int i = 0; i < values.size(); i++) {
-            buffer.append(i == 0 ? "" : ",").append(values.get(i));
+            if (i > 0) {
+                put((byte) ',');
+            }
+            putAscii(values.get(i).toString());
         }
-        buffer.append('}');
+        put((byte) '}');
         return this;
     }
 
@@ -88,19 +113,22 @@ final class CopyRowWriter {
             literal.append(i == 0 ? "" : ",").append('"')
                     .append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
-        escape(literal.append('}').toString());
+        String array = literal.append('}').toString();
+        escape(array, array.length());
+        return this;
+    }
+
+    /** Fields written by {@link #fields()} of another writer: values that many rows repeat are encoded once. */
+    CopyRowWriter encoded(byte[] fields) {
+        separate();
+        put(fields);
         return this;
     }
 
     void endRow() {
-        buffer.append('\n');
+        put((byte) '\n');
         firstInRow = true;
         rows++;
-    }
-
-    /** The fields written since the last row ended, encoded, for {@link #encoded(String)}. */
-    String unfinishedRow() {
-        return buffer.substring(buffer.lastIndexOf("\n") + 1);
     }
 
     /** Rows written since the last {@link #take()}. */
@@ -108,42 +136,90 @@ final class CopyRowWriter {
         return rows;
     }
 
-    /** The rows written since the last take, encoded for COPY; the buffer starts again empty. */
-    byte[] take() {
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        buffer.setLength(0);
+    /** The rows written since the last take; the writer starts again empty. */
+    Rows take() {
+        segments.add(segment);
+        Rows taken = new Rows(segments, position, rows);
+        segments = new ArrayList<>();
+        segment = new byte[segmentBytes];
+        position = 0;
         rows = 0;
-        return bytes;
+        return taken;
+    }
+
+    /** All that was written, as one array: for a few fields that rows repeat (see {@link #encoded}). */
+    byte[] fields() {
+        Rows written = take();
+        byte[] all = new byte[(written.segments().size() - 1) * segmentBytes + written.lastLength()];
+        for (int i = 0; i < written.segments().size(); i++) {
+            byte[] part = written.segments().get(i);
+            System.arraycopy(part, 0, all, i * segmentBytes, i == written.segments().size() - 1 ? written.lastLength() : part.length);
+        }
+        return all;
     }
 
     private void separate() {
         if (!firstInRow) {
-            buffer.append('\t');
+            put((byte) '\t');
         }
         firstInRow = false;
     }
 
-    private void escape(String value) {
-        int plain = 0;
-        while (plain < value.length() && !needsEscape(value.charAt(plain))) {
-            plain++;
-        }
-        buffer.append(value, 0, plain);
-        for (int i = plain; i < value.length(); i++) {
+    /** The first {@code length} characters, escaped for COPY and encoded in UTF-8. */
+    private void escape(String value, int length) {
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> buffer.append("\\\\");
-                case '\t' -> buffer.append("\\t");
-                case '\n' -> buffer.append("\\n");
-                case '\r' -> buffer.append("\\r");
-                case '\u0000' -> { } // PostgreSQL text cannot hold NUL
-                default -> buffer.append(c);
+            if (c < 0x80) {
+                switch (c) {
+                    case '\\' -> putTwo('\\', '\\');
+                    case '\t' -> putTwo('\\', 't');
+                    case '\n' -> putTwo('\\', 'n');
+                    case '\r' -> putTwo('\\', 'r');
+                    case '\u0000' -> { } // PostgreSQL text cannot hold NUL
+                    default -> put((byte) c);
+                }
+            } else if (c < 0x800) {
+                put((byte) (0xC0 | c >> 6));
+                put((byte) (0x80 | c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, value.charAt(++i));
+                put((byte) (0xF0 | codePoint >> 18));
+                put((byte) (0x80 | codePoint >> 12 & 0x3F));
+                put((byte) (0x80 | codePoint >> 6 & 0x3F));
+                put((byte) (0x80 | codePoint & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                put((byte) '?'); // half of a pair: not a character, as String.getBytes would have it
+            } else {
+                put((byte) (0xE0 | c >> 12));
+                put((byte) (0x80 | c >> 6 & 0x3F));
+                put((byte) (0x80 | c & 0x3F));
             }
         }
     }
 
-    /** Most values hold none of these: they are copied in one piece up to the first. */
-    private static boolean needsEscape(char c) {
-        return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\u0000';
+    private void putAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            put((byte) value.charAt(i));
+        }
+    }
+
+    private void putTwo(char first, char second) {
+        put((byte) first);
+        put((byte) second);
+    }
+
+    private void put(byte[] bytes) {
+        for (byte b : bytes) {
+            put(b);
+        }
+    }
+
+    private void put(byte b) {
+        if (position == segment.length) {
+            segments.add(segment);
+            segment = new byte[segmentBytes];
+            position = 0;
+        }
+        segment[position++] = b;
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 final class StagedChunks {
 
     /** Finding rows and check rows, each in COPY text format. */
-    record Chunk(byte[] findingRows, int findings, byte[] checkRows, int checks) {
+    record Chunk(CopyRowWriter.Rows findings, CopyRowWriter.Rows checks) {
     }
 
     private static final Object END = new Object();

@@ -26,7 +26,7 @@ final class StagingRows {
     private final CopyRowWriter findings = new CopyRowWriter();
     private final CopyRowWriter checks = new CopyRowWriter();
     private final FingerprintSet staged = new FingerprintSet();
-    private final String importFields;
+    private final byte[] importFields;
     private final Instant now;
     private final Map<Integer, String> slaDueAt = new HashMap<>();
     private final int[] unsuppressedBySeverity = new int[Severity.values().length];
@@ -43,9 +43,9 @@ final class StagingRows {
     }
 
     /** The fields every finding row of the import starts with, encoded once: where, by which scan, when, open. */
-    private static String importFields(ImportTarget target, long scanId, Instant now) {
+    private static byte[] importFields(ImportTarget target, long scanId, Instant now) {
         return new CopyRowWriter(128).number(target.teamId()).number(target.environmentId()).number(target.componentId())
-                .text(target.tool(), 100).text("OPEN").instant(now).number(scanId).unfinishedRow();
+                .text(target.tool(), 100).text("OPEN").instant(now).number(scanId).fields();
     }
 
     void finding(StagedRow row) {
@@ -114,8 +114,6 @@ final class StagingRows {
     }
 
     private void passOn() {
-        int findingRows = findings.rows();
-        int checkRows = checks.rows();
-        chunks.put(new StagedChunks.Chunk(findings.take(), findingRows, checks.take(), checkRows));
+        chunks.put(new StagedChunks.Chunk(findings.take(), checks.take()));
     }
 }
