@@ -32,20 +32,36 @@ record SarifDependency(String packageName, String packageVersion, String fixedVe
             "^[ \\t]*(Package|Installed Version|Version|Fixed Version|Fix Version):[ \\t]*(.*?)[ \\t]*$", Pattern.MULTILINE);
     private static final String PACKAGE = "Package";
 
-    static SarifDependency of(JsonNode result, JsonNode rule, String ruleId, String message) {
-        Map<String, String> lines = labelledLines(message);
-        if (!lines.containsKey(PACKAGE)) {
-            lines = labelledLines(JsonReports.text(rule.path("help"), "text"));
+    /** What a rule says of the package in its help, and the advisory ids its name holds: read once per rule. */
+    record OfRule(Map<String, String> helpLines, List<String> nameAdvisories) {
+
+        static OfRule of(JsonNode rule) {
+            Map<String, String> helpLines = labelledLines(JsonReports.text(rule.path("help"), "text"));
+            return new OfRule(helpLines.containsKey(PACKAGE) ? helpLines : Map.of(), advisories(JsonReports.text(rule, "name")));
         }
+    }
+
+    /**
+     * @param ruleAdvisories the advisory ids in the result's rule id (see {@link #advisories})
+     */
+    static SarifDependency of(JsonNode result, OfRule rule, List<String> ruleAdvisories, String message) {
+        // Only a message with a "Package:" line names the package; most messages have none and are not searched.
+        Map<String, String> lines = message != null && message.contains(PACKAGE + ":") ? labelledLines(message) : Map.of();
         if (!lines.containsKey(PACKAGE)) {
-            lines = Map.of();
+            lines = rule.helpLines();
         }
         JsonNode properties = result.path("properties");
+        List<String> advisories = ruleAdvisories;
+        if (!rule.nameAdvisories().isEmpty()) {
+            Set<String> both = new LinkedHashSet<>(ruleAdvisories);
+            both.addAll(rule.nameAdvisories());
+            advisories = new ArrayList<>(both);
+        }
         return new SarifDependency(
                 Texts.first(JsonReports.text(properties, "component"), lines.get(PACKAGE)),
                 Texts.first(JsonReports.text(properties, "componentVersion"), lines.get("Installed Version"), lines.get("Version")),
                 Texts.first(lines.get("Fixed Version"), lines.get("Fix Version")),
-                advisories(ruleId, JsonReports.text(rule, "name")));
+                advisories);
     }
 
     private static Map<String, String> labelledLines(String text) {
@@ -59,15 +75,14 @@ record SarifDependency(String packageName, String packageVersion, String fixedVe
         return lines;
     }
 
-    private static List<String> advisories(String... texts) {
+    /** The CVE and GHSA ids a text names, without duplicates, in order. */
+    static List<String> advisories(String text) {
         Set<String> ids = new LinkedHashSet<>();
-        for (String text : texts) {
-            Matcher advisory = ADVISORY.matcher(text == null ? "" : text);
-            while (advisory.find()) {
-                String id = advisory.group(1);
-                ids.add(id.regionMatches(true, 0, "CVE", 0, 3) ? id.toUpperCase(Locale.ROOT) : "GHSA" + id.substring(4).toLowerCase(Locale.ROOT));
-            }
+        Matcher advisory = ADVISORY.matcher(text == null ? "" : text);
+        while (advisory.find()) {
+            String id = advisory.group(1);
+            ids.add(id.regionMatches(true, 0, "CVE", 0, 3) ? id.toUpperCase(Locale.ROOT) : "GHSA" + id.substring(4).toLowerCase(Locale.ROOT));
         }
-        return new ArrayList<>(ids);
+        return List.copyOf(ids);
     }
 }

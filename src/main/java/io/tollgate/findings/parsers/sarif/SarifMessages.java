@@ -35,8 +35,8 @@ final class SarifMessages {
         if (template == null) {
             return null;
         }
-        String text = fill(template, arguments(message));
-        return EMBEDDED_LINK.matcher(text).replaceAll("$1").strip();
+        String text = template.indexOf('{') < 0 && template.indexOf('}') < 0 ? template : fill(template, arguments(message));
+        return (text.contains("](") ? EMBEDDED_LINK.matcher(text).replaceAll("$1") : text).strip();
     }
 
     /** Replaces {@code {n}} with the n-th argument; {@code {{} and {@code }}} are literal braces. */

@@ -9,7 +9,6 @@ import io.tollgate.findings.parsers.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turns one SARIF result into findings. A result whose {@code kind} is not "fail" (pass, notApplicable,
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
 final class SarifResultMapper {
 
     private static final int TITLE_LENGTH = 200;
-    private static final Pattern RESOURCE_URI = Pattern.compile("^(https?://|arn:)", Pattern.CASE_INSENSITIVE);
     private static final String FILE_SCHEME = "file://";
     /** Shorter snippets are not secrets, and replacing them in texts would garble the texts. */
     private static final int SHORTEST_SECRET = 4;
@@ -37,7 +35,7 @@ final class SarifResultMapper {
         JsonNode locations = result.path("locations");
         Common common = new Common(run.toolName(), ruleId, title(message, rule), SarifSeverity.of(result, rule), cweIds,
                 description(message, rule), remediation(result, rule), references(rule),
-                SarifDependency.of(result, rule, ruleId, message),
+                run.dependency(result, rule, ruleId, message),
                 locations.size() > 1 ? null : SarifIdentity.of(result),
                 Suppression.of(result),
                 run.isSecretRule(ruleId, rule, cweIds));
@@ -122,7 +120,7 @@ final class SarifResultMapper {
         NormalizedFinding findingAt(JsonNode location) {
             JsonNode physical = location.path("physicalLocation");
             String uri = JsonReports.text(physical.path("artifactLocation"), "uri");
-            boolean isResource = uri != null && RESOURCE_URI.matcher(uri).find();
+            boolean isResource = uri != null && isResource(uri);
             String snippet = JsonReports.text(physical.path("region").path("snippet"), "text");
             String secret = secretRule && snippet != null && snippet.strip().length() >= SHORTEST_SECRET ? snippet.strip() : null;
             MaskedSecret masked = MaskedSecret.of(secret);
@@ -145,6 +143,12 @@ final class SarifResultMapper {
                     .suppressed(suppression.suppressed(), suppression.reason())
                     .secret(masked)
                     .build();
+        }
+
+        /** A URL or an ARN names a resource, not a file of the repository. */
+        private static boolean isResource(String uri) {
+            return uri.regionMatches(true, 0, "http://", 0, 7) || uri.regionMatches(true, 0, "https://", 0, 8)
+                    || uri.regionMatches(true, 0, "arn:", 0, 4);
         }
 
         private static String withoutFileScheme(String uri) {

@@ -28,6 +28,8 @@ final class SarifRun {
     private final Map<String, JsonNode> rulesById = new HashMap<>();
     private final Map<String, Boolean> secretRules = new HashMap<>();
     private final Map<JsonNode, SarifCwes.OfRule> cwesOfRules = new IdentityHashMap<>();
+    private final Map<JsonNode, SarifDependency.OfRule> dependenciesOfRules = new IdentityHashMap<>();
+    private final Map<String, List<String>> advisoriesOfRuleIds = new HashMap<>();
 
     private SarifRun(String pointer, String toolName, JsonNode tool, JsonNode taxonomies) {
         this.pointer = pointer;
@@ -76,6 +78,12 @@ final class SarifRun {
     /** The CWE ids of a result of this rule; what the rule states is read once per rule, not once per result. */
     List<Integer> cweIds(JsonNode result, JsonNode rule) {
         return SarifCwes.of(result, cwesOfRules.computeIfAbsent(rule, r -> SarifCwes.ofRule(r, this)), this);
+    }
+
+    /** What a result of this rule says of a vulnerable package; what the rule says is read once per rule. */
+    SarifDependency dependency(JsonNode result, JsonNode rule, String ruleId, String message) {
+        return SarifDependency.of(result, dependenciesOfRules.computeIfAbsent(rule, SarifDependency.OfRule::of),
+                ruleId == null ? List.of() : advisoriesOfRuleIds.computeIfAbsent(ruleId, SarifDependency::advisories), message);
     }
 
     /**
