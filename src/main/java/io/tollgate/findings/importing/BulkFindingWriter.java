@@ -189,26 +189,30 @@ final class BulkFindingWriter {
      * changed, seen again, new. Check results become control evaluations either way.
      */
     void merge(StagedChunks.Chunk chunk) throws SQLException {
-        if (chunk.findings().count() > 0 && !hadFindings) {
+        if (chunk.findings().count() > 0 && hadFindings) {
+            mergeStaged(chunk.findings());
+        } else if (chunk.findings().count() > 0) {
             created += copy("finding (" + FINDING_COLUMNS + ")", chunk.findings());
             namedOpen += chunk.findings().count();
-        } else if (chunk.findings().count() > 0) {
-            truncate("import_staging, import_known");
-            copy("import_staging", chunk.findings());
-            execute(KNOWN, target.componentId(), target.tool());
-            namedOpen += count(KNOWN_STILL_OPEN);
-            reopened += execute(REOPENED, scanId, now);
-            execute(CHANGED);
-            seen += execute(SEEN_AGAIN, now, scanId);
-            int createdNow = execute(NEW_FINDINGS);
-            created += createdNow;
-            namedOpen += createdNow;
         }
         if (chunk.checks().count() > 0) {
             truncate("import_checks");
             copy("import_checks", chunk.checks());
             execute(CONTROL_EVALUATIONS, scanId, target.teamId(), target.environmentId(), target.componentId(), now);
         }
+    }
+
+    private void mergeStaged(CopyRowWriter.Rows findings) throws SQLException {
+        truncate("import_staging, import_known");
+        copy("import_staging", findings);
+        execute(KNOWN, target.componentId(), target.tool());
+        namedOpen += count(KNOWN_STILL_OPEN);
+        reopened += execute(REOPENED, scanId, now);
+        execute(CHANGED);
+        seen += execute(SEEN_AGAIN, now, scanId);
+        int createdNow = execute(NEW_FINDINGS);
+        created += createdNow;
+        namedOpen += createdNow;
     }
 
     /**
