@@ -19,6 +19,10 @@ import java.util.Optional;
 @Table(name = "component")
 public class Component extends PanacheEntity {
 
+    /** The longest key (with its prefix) and name the table holds. */
+    public static final int KEY_LENGTH = 300;
+    private static final int NAME_LENGTH = 120;
+
     public enum Kind {
         REPOSITORY("repo:"),
         ACCOUNT("aws:");
@@ -63,5 +67,26 @@ public class Component extends PanacheEntity {
 
     public static Optional<Component> find(Team team, Environment environment, String key) {
         return find("team = ?1 and environment = ?2 and key = ?3", team, environment, key).firstResultOptional();
+    }
+
+    /**
+     * The repository component with this key, created unless it exists. Two uploads may name a new repository at the
+     * same moment: the second waits for the first to commit and then takes its component.
+     */
+    public static Component repository(Team team, Environment environment, String key, Instant now) {
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO component (id, team_id, environment_id, kind, key, name, created_at)
+                        VALUES (nextval('component_seq'), ?1, ?2, 'REPOSITORY', ?3, ?4, ?5)
+                        ON CONFLICT (team_id, environment_id, key) DO NOTHING""")
+                .setParameter(1, team.id).setParameter(2, environment.id).setParameter(3, key)
+                .setParameter(4, nameOf(key)).setParameter(5, now)
+                .executeUpdate();
+        return find(team, environment, key).orElseThrow();
+    }
+
+    /** A repository's name: its key without the prefix, cut to the column's 120 characters. */
+    private static String nameOf(String key) {
+        String name = key.substring(Kind.REPOSITORY.keyPrefix.length());
+        return name.length() <= NAME_LENGTH ? name : name.substring(0, NAME_LENGTH - 1) + "…";
     }
 }

@@ -156,6 +156,21 @@ class ImportApiTest {
     }
 
     @Test
+    void aRepositoryNameLongerThanTheTableKeepsIsRefusedAndALongOneIsShortened() {
+        String report = SemgrepReports.report(List.of(SQL));
+        lead.request().contentType("application/json").body(report)
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=" + "r".repeat(296))
+                .then().statusCode(400).body("errors[0].field", equalTo("component"))
+                .body("errors[0].message", containsString("301 characters"));
+
+        String longName = "github.com/acme/" + "x".repeat(200);
+        lead.request().contentType("application/json").body(report)
+                .post("/api/v1/scans?team=" + team + "&environment=dev&component=" + longName).then().statusCode(201);
+        lead.json().get("/api/v1/teams/" + team + "/components").then().statusCode(200)
+                .body("find { it.key == 'repo:" + longName + "' }.name", equalTo(longName.substring(0, 119) + "…"));
+    }
+
+    @Test
     void aPartialScanFixesNothing() {
         upload(List.of(SQL, PATH), "full").statusCode(201);
         upload(List.of(SQL), "partial").statusCode(201).body("fixed", equalTo(0)).body("unchanged", equalTo(1));

@@ -170,20 +170,16 @@ public class ImportService {
         Environment environment = Environment.findByKey(required(request.environment(), "environment"))
                 .orElseThrow(() -> new InvalidInputException("environment", "no environment '" + request.environment() + "'"));
         String key = componentKey(required(request.component(), "component"));
+        if (key.length() > Component.KEY_LENGTH) {
+            throw new InvalidInputException("component", "is " + key.length() + " characters long with its prefix; at most "
+                    + Component.KEY_LENGTH + " are kept");
+        }
         Component component = Component.find(team, environment, key).orElseGet(() -> {
             if (!key.startsWith(Component.Kind.REPOSITORY.keyPrefix)) {
                 throw new InvalidInputException("component", "'" + key + "' is not a registered account of " + team.slug
                         + " in " + environment.key + "; register the account first");
             }
-            Component created = new Component();
-            created.team = team;
-            created.environment = environment;
-            created.kind = Component.Kind.REPOSITORY;
-            created.key = key;
-            created.name = key.substring(Component.Kind.REPOSITORY.keyPrefix.length());
-            created.createdAt = Instant.now(clock);
-            created.persist();
-            return created;
+            return Component.repository(team, environment, key, Instant.now(clock));
         });
         return new Destination(team.id, environment.id, component.id);
     }
