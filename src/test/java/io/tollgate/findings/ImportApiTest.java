@@ -2,6 +2,7 @@ package io.tollgate.findings;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -22,6 +23,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +171,22 @@ class ImportApiTest {
                 .post("/api/v1/scans?team=" + team + "&environment=dev&component=" + longName).then().statusCode(201);
         lead.json().get("/api/v1/teams/" + team + "/components").then().statusCode(200)
                 .body("find { it.key == 'repo:" + longName + "' }.name", equalTo(longName.substring(0, 119) + "…"));
+    }
+
+    @Test
+    void theSlaRunsFromFirstSeenWhetherAFindingCameInTheFirstReportOrLater() {
+        upload(List.of(SQL), "full").statusCode(201);
+        upload(List.of(SQL, PATH, LOG), "full").statusCode(201).body("newCount", equalTo(2));
+
+        assertThat(slaDays("python.lambda.sql-injection")).isEqualTo(Duration.ofDays(30));
+        assertThat(slaDays("python.lambda.path-traversal")).isEqualTo(Duration.ofDays(90));
+        assertThat(slaDays("python.lambda.log-injection")).isEqualTo(Duration.ofDays(180)); // Semgrep's INFO is LOW
+    }
+
+    private Duration slaDays(String rule) {
+        JsonPath finding = lead.json().get("/api/v1/findings/" + findingId(rule)).then().statusCode(200).extract().jsonPath();
+        return Duration.between(Instant.parse(finding.getString("finding.firstSeenAt")),
+                Instant.parse(finding.getString("finding.slaDueAt")));
     }
 
     @Test

@@ -26,25 +26,36 @@ final class BulkFindingWriter {
 
     private static final Logger LOG = Logger.getLogger(BulkFindingWriter.class);
 
-    /** The columns of a finding row as {@link StagingRows} encodes it; the database gives the id and first sighting. */
+    /**
+     * The columns of a finding row that a first import copies straight into the findings ({@link StagingRows} encodes
+     * it); the database gives the id and the first sighting.
+     */
     static final String FINDING_COLUMNS = """
             team_id, environment_id, component_id, tool, status, first_seen_at, first_scan_id, fingerprint, severity, title,
             reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice, control_id, check_id, file_path, line,
             resource, package_name, package_version, fixed_version, vulnerability_ids, description, remediation,
             reference_urls, tool_identity, suppressed, suppression_reason, secret_masked, secret_hash, sla_due_at""";
 
+    /**
+     * What the tool says of a finding: the part of {@link #FINDING_COLUMNS} that differs between findings. A staged
+     * row holds these and then the SLA in days; what all findings of the import share is added when they are new.
+     */
+    static final String REPORTED_COLUMNS = """
+            fingerprint, severity, title, reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice, control_id,
+            check_id, file_path, line, resource, package_name, package_version, fixed_version, vulnerability_ids,
+            description, remediation, reference_urls, tool_identity, suppressed, suppression_reason, secret_masked,
+            secret_hash""";
+
     /** The columns of a check row: a control evaluation, passed or failed. */
     static final String CHECK_COLUMNS = "control_id, check_id, resource, passed";
 
     private static final String STAGING_TABLE = """
             CREATE TEMP TABLE import_staging (
-                team_id BIGINT, environment_id BIGINT, component_id BIGINT, tool TEXT, status TEXT,
-                first_seen_at TIMESTAMPTZ, first_scan_id BIGINT, fingerprint TEXT, severity TEXT, title TEXT,
-                reported_by TEXT, rule_id TEXT, cwe_ids INT[], owasp_category TEXT, sas_id TEXT, practice TEXT,
-                control_id TEXT, check_id TEXT, file_path TEXT, line INT, resource TEXT, package_name TEXT,
-                package_version TEXT, fixed_version TEXT, vulnerability_ids TEXT[], description TEXT, remediation TEXT,
-                reference_urls TEXT[], tool_identity TEXT, suppressed BOOLEAN, suppression_reason TEXT,
-                secret_masked TEXT, secret_hash TEXT, sla_due_at TIMESTAMPTZ
+                fingerprint TEXT, severity TEXT, title TEXT, reported_by TEXT, rule_id TEXT, cwe_ids INT[],
+                owasp_category TEXT, sas_id TEXT, practice TEXT, control_id TEXT, check_id TEXT, file_path TEXT, line INT,
+                resource TEXT, package_name TEXT, package_version TEXT, fixed_version TEXT, vulnerability_ids TEXT[],
+                description TEXT, remediation TEXT, reference_urls TEXT[], tool_identity TEXT, suppressed BOOLEAN,
+                suppression_reason TEXT, secret_masked TEXT, secret_hash TEXT, sla_days INT
             ) ON COMMIT DROP""";
 
     private static final String CHECKS_TABLE = """
@@ -102,8 +113,9 @@ final class BulkFindingWriter {
      * New findings; their detection is their first_seen_at and first_scan_id, so no event row is written (and a
      * trigger gives each its first sighting).
      */
-    private static final String NEW_FINDINGS = "INSERT INTO finding (" + FINDING_COLUMNS + ") SELECT " + FINDING_COLUMNS
-            + " FROM import_staging i WHERE NOT EXISTS (SELECT 1 FROM import_known k WHERE k.fingerprint = i.fingerprint)";
+    private static final String NEW_FINDINGS = "INSERT INTO finding (" + FINDING_COLUMNS + ") SELECT ?, ?, ?, ?, 'OPEN', ?, ?, "
+            + REPORTED_COLUMNS + ", ?::timestamptz + make_interval(hours => 24 * sla_days) FROM import_staging i"
+            + " WHERE NOT EXISTS (SELECT 1 FROM import_known k WHERE k.fingerprint = i.fingerprint)";
 
     /**
      * Open findings, and accepted risks (a waiver's end is then up to the gate), that a full scan did not name.
@@ -183,6 +195,11 @@ final class BulkFindingWriter {
         }
     }
 
+    /** Whether the report's findings are all new, and copied straight into the findings in full rows. */
+    boolean copiesStraightIntoFindings() {
+        return !hadFindings;
+    }
+
     /**
      * Writes one chunk. In the first report of a component and tool every finding is new (the report names each
      * fingerprint once): the rows go straight into the findings. Otherwise they are staged and merged: reopened,
@@ -210,7 +227,8 @@ final class BulkFindingWriter {
         reopened += execute(REOPENED, scanId, now);
         execute(CHANGED);
         seen += execute(SEEN_AGAIN, now, scanId);
-        int createdNow = execute(NEW_FINDINGS);
+        int createdNow = execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(), target.tool(),
+                now, scanId, now);
         created += createdNow;
         namedOpen += createdNow;
     }

@@ -217,7 +217,8 @@ public class ImportService {
             BulkFindingWriter writer = new BulkFindingWriter(connection, target, scan.id, started);
             writer.begin();
             StagedChunks chunks = new StagedChunks(CHUNKS_WAITING);
-            StagingRows rows = new StagingRows(chunks, config.importChunkRows(), target, scan.id, started);
+            StagingRows rows = new StagingRows(chunks, config.importChunkRows(), writer.copiesStraightIntoFindings(), target,
+                    scan.id, started);
             parsing.execute(() -> parse(producer, rows, chunks));
             try {
                 for (StagedChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {

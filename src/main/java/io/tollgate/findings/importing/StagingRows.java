@@ -10,9 +10,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The parsing side of an import: encodes each finding as a row of {@link BulkFindingWriter#FINDING_COLUMNS}, ready
- * to be copied into the findings (or, when some may be known, into the staging table), and each check result as a
- * row of the checks table, and passes them on in chunks. A finding the report names twice (same fingerprint) is
+ * The parsing side of an import: encodes each finding as a row, and each check result as a row of the checks table,
+ * and passes them on in chunks. When the report's findings are all new, a finding row is a full row of
+ * {@link BulkFindingWriter#FINDING_COLUMNS}, copied straight into the findings; otherwise it holds what the tool says
+ * ({@link BulkFindingWriter#REPORTED_COLUMNS}) and the SLA in days, for the staging table. A finding the report names twice (same fingerprint) is
  * encoded once, so that the chunks never repeat a fingerprint and can be merged one after the other.
  * <p>
  * The first chunk is small, so that the database starts while the rest of the report is parsed.
@@ -26,6 +27,7 @@ final class StagingRows {
     private final CopyRowWriter findings = new CopyRowWriter();
     private final CopyRowWriter checks = new CopyRowWriter();
     private final FingerprintSet staged = new FingerprintSet();
+    private final boolean fullRows;
     private final byte[] importFields;
     private final Instant now;
     private final Map<Integer, String> slaDueAt = new HashMap<>();
@@ -34,10 +36,11 @@ final class StagingRows {
     private int passed;
     private int suppressed;
 
-    StagingRows(StagedChunks chunks, int rowsPerChunk, ImportTarget target, long scanId, Instant now) {
+    StagingRows(StagedChunks chunks, int rowsPerChunk, boolean fullRows, ImportTarget target, long scanId, Instant now) {
         this.chunks = chunks;
         this.rowsPerChunk = rowsPerChunk;
         this.chunkLimit = Math.min(FIRST_CHUNK_ROWS, rowsPerChunk);
+        this.fullRows = fullRows;
         this.importFields = importFields(target, scanId, now);
         this.now = now;
     }
@@ -58,7 +61,10 @@ final class StagingRows {
         } else {
             unsuppressedBySeverity[f.severity().ordinal()]++;
         }
-        findings.encoded(importFields).text(row.fingerprint()).text(f.severity().name()).text(f.title(), 500)
+        if (fullRows) {
+            findings.encoded(importFields);
+        }
+        findings.text(row.fingerprint()).text(f.severity().name()).text(f.title(), 500)
                 .text(f.tool(), 100).text(f.ruleId(), 300).integers(f.cweIds())
                 .text(row.classification().owaspCategory()).text(row.classification().sasId())
                 .text(row.classification().practice()).text(row.controlId()).text(f.checkId(), 300)
@@ -67,9 +73,13 @@ final class StagingRows {
                 .text(f.description()).text(f.remediation()).texts(f.references(), 2000).text(f.toolIdentity(), 500)
                 .bool(f.suppressed()).text(f.suppressionReason(), 2000)
                 .text(f.secret() == null ? null : f.secret().masked(), 20)
-                .text(f.secret() == null ? null : f.secret().sha256())
-                .text(row.slaDays() == null ? null : slaDueAt.computeIfAbsent(row.slaDays(),
-                        days -> now.plus(Duration.ofDays(days)).toString()));
+                .text(f.secret() == null ? null : f.secret().sha256());
+        if (fullRows) {
+            findings.text(row.slaDays() == null ? null : slaDueAt.computeIfAbsent(row.slaDays(),
+                    days -> now.plus(Duration.ofDays(days)).toString()));
+        } else {
+            findings.number(row.slaDays());
+        }
         findings.endRow();
         if (f.checkId() != null) {
             check(row.controlId(), f.checkId(), f.resource(), false);
