@@ -22,7 +22,8 @@ import java.time.Instant;
 
 /**
  * One problem in one component as one tool sees it, identified by its fingerprint across scans. Rows are written
- * in bulk by the import engine; people change only the status (false positive, risk accepted).
+ * in bulk by the import engine, never persisted through Hibernate: the database gives a new finding its id and its
+ * first sighting (migration V16). People change only the status (false positive, risk accepted).
  */
 @Entity
 @Table(name = "finding")
