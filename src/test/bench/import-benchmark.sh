@@ -25,7 +25,14 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 1; done
 
+# The shared machine's speed changes over a session: this query's time puts the figures in context.
+reference() {
+  psql -h 127.0.0.1 -U postgres -d postgres -c '\timing on' -c 'SELECT count(*) FROM generate_series(1, 5000000)' |
+    sed -n 's/^Time: \([0-9.]*\) ms.*/\1 ms/p'
+}
 echo "server: java -Xmx$heap, $(nproc) cores, $(java -version 2>&1 | head -n 1)"
+echo "machine reference before (psql, SELECT count(*) FROM generate_series(1, 5000000)): $(reference)"
 java -Xmx1g -Dbench.warmup="${BENCH_WARMUP:-3}" -Dbench.pause="${BENCH_PAUSE:-2}" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.tollgate.bench.ImportBenchmark \
   "http://127.0.0.1:$port" bench@example.test "$password" "${counts[@]}"
+echo "machine reference after: $(reference)"
 grep -E "OutOfMemory|ERROR" target/bench-server.log || true
