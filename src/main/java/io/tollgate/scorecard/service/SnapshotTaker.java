@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -47,8 +48,16 @@ class SnapshotTaker {
     }
 
     void onInputsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TeamInputsChanged change) {
-        if (waiting.add(change)) {
+        if (!waiting.add(change)) {
+            return;
+        }
+        try {
             worker.execute(() -> take(change));
+        } catch (RejectedExecutionException e) {
+            // The application is stopping; the change is committed and the next snapshot will include it.
+            waiting.remove(change);
+            LOG.warnf("Scorecard snapshots after %s of teams %s were not taken: the application is stopping",
+                    change.cause(), change.teamIds());
         }
     }
 
