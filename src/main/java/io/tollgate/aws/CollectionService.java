@@ -237,7 +237,7 @@ public class CollectionService {
         run.status = CollectionRun.Status.RUNNING;
         run.startedAt = Instant.now(clock);
         AwsAccount account = run.account;
-        Component component = Component.find(account.team, account.environment, Component.Kind.ACCOUNT.keyPrefix + account.accountId)
+        Component component = Component.ofAccount(account)
                 .orElseThrow(() -> new IllegalStateException("account " + account.accountId + " has no component"));
         return new Work(run.id, account.accountId, component.id, account.roleArn, account.externalId, run.requestedBy);
     }

@@ -69,6 +69,11 @@ public class Component extends PanacheEntity {
         return find("team = ?1 and environment = ?2 and key = ?3", team, environment, key).firstResultOptional();
     }
 
+    /** The component of a registered AWS account, which holds the account's findings. */
+    public static Optional<Component> ofAccount(AwsAccount account) {
+        return find(account.team, account.environment, Kind.ACCOUNT.keyPrefix + account.accountId);
+    }
+
     /**
      * The repository component with this key, created unless it exists. Two uploads may name a new repository at the
      * same moment: the second waits for the first to commit and then takes its component.
@@ -79,13 +84,13 @@ public class Component extends PanacheEntity {
                         VALUES (nextval('component_seq'), ?1, ?2, 'REPOSITORY', ?3, ?4, ?5)
                         ON CONFLICT (team_id, environment_id, key) DO NOTHING""")
                 .setParameter(1, team.id).setParameter(2, environment.id).setParameter(3, key)
-                .setParameter(4, nameOf(key)).setParameter(5, now)
+                .setParameter(4, repositoryName(key)).setParameter(5, now)
                 .executeUpdate();
         return find(team, environment, key).orElseThrow();
     }
 
-    /** A repository's name: its key without the prefix, cut to the column's 120 characters. */
-    private static String nameOf(String key) {
+    /** A repository's name unless one is given: its key without the prefix, cut to the column's 120 characters. */
+    public static String repositoryName(String key) {
         String name = key.substring(Kind.REPOSITORY.keyPrefix.length());
         return name.length() <= NAME_LENGTH ? name : name.substring(0, NAME_LENGTH - 1) + "…";
     }

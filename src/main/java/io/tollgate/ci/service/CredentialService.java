@@ -72,9 +72,18 @@ public class CredentialService {
 
     /** Whether the viewer may create and revoke the team's credentials. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean canManage(Viewer viewer, String team) {
+    /** What the team's CI page shows, with the team looked up once. */
+    public record Overview(boolean canManage, Paged<TokenView> tokens, Paged<SecretView> secrets,
+                           Paged<DeliveryView> deliveries) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Overview overview(Viewer viewer, String team, PageRequest tokenPage, PageRequest secretPage,
+                             PageRequest deliveryPage) {
         Team visible = teams.visibleTeam(viewer, team);
-        return viewer.isSecurityAdmin() || Membership.isLead(visible.id, viewer.personId());
+        Instant now = Instant.now(clock);
+        return new Overview(viewer.isSecurityAdmin() || Membership.isLead(visible.id, viewer.personId()),
+                tokensOf(visible, tokenPage, now), secretsOf(visible, secretPage, now), deliveriesOf(visible, deliveryPage));
     }
 
     @Transactional
@@ -122,10 +131,12 @@ public class CredentialService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paged<TokenView> tokens(Viewer viewer, String team, PageRequest page) {
-        Team visible = teams.visibleTeam(viewer, team);
-        Instant now = Instant.now(clock);
-        return Paged.of(CiToken.ofTeam(visible, page.panache()).stream().map(t -> TokenView.of(t, now)).toList(), page,
-                CiToken.countOfTeam(visible));
+        return tokensOf(teams.visibleTeam(viewer, team), page, Instant.now(clock));
+    }
+
+    private static Paged<TokenView> tokensOf(Team team, PageRequest page, Instant now) {
+        return Paged.of(CiToken.ofTeam(team, page.panache()).stream().map(t -> TokenView.of(t, now)).toList(), page,
+                CiToken.countOfTeam(team));
     }
 
     /**
@@ -178,17 +189,22 @@ public class CredentialService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paged<SecretView> secrets(Viewer viewer, String team, PageRequest page) {
-        Team visible = teams.visibleTeam(viewer, team);
-        Instant now = Instant.now(clock);
-        return Paged.of(SigningSecret.ofTeam(visible, page.panache()).stream().map(s -> SecretView.of(s, now)).toList(), page,
-                SigningSecret.countOfTeam(visible));
+        return secretsOf(teams.visibleTeam(viewer, team), page, Instant.now(clock));
+    }
+
+    private static Paged<SecretView> secretsOf(Team team, PageRequest page, Instant now) {
+        return Paged.of(SigningSecret.ofTeam(team, page.panache()).stream().map(s -> SecretView.of(s, now)).toList(), page,
+                SigningSecret.countOfTeam(team));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paged<DeliveryView> deliveries(Viewer viewer, String team, PageRequest page) {
-        Team visible = teams.visibleTeam(viewer, team);
-        return Paged.of(Delivery.recent(visible, page.panache()).stream().map(DeliveryView::of).toList(), page,
-                Delivery.countOfTeam(visible));
+        return deliveriesOf(teams.visibleTeam(viewer, team), page);
+    }
+
+    private static Paged<DeliveryView> deliveriesOf(Team team, PageRequest page) {
+        return Paged.of(Delivery.recent(team, page.panache()).stream().map(DeliveryView::of).toList(), page,
+                Delivery.countOfTeam(team));
     }
 
     /** The token with this value, if one was issued. */

@@ -14,7 +14,6 @@ import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.PageRequest;
 import io.tollgate.platform.Paged;
 import io.tollgate.security.CurrentViewer;
-import io.tollgate.security.Viewer;
 import io.tollgate.web.Flash;
 import io.tollgate.web.FormState;
 import jakarta.inject.Inject;
@@ -120,11 +119,9 @@ public class CiPages {
 
     private TemplateInstance render(String team, Integer page, Integer tokenPage, Integer secretPage, FormState tokenForm,
                                     FormState secretForm) {
-        Viewer me = viewer.get();
-        return Templates.page(team, credentials.canManage(me, team),
-                credentials.tokens(me, team, PageRequest.of(tokenPage, null)),
-                credentials.secrets(me, team, PageRequest.of(secretPage, null)),
-                credentials.deliveries(me, team, PageRequest.of(page, null)), PagerBases.of(team),
+        CredentialService.Overview ci = credentials.overview(viewer.get(), team, PageRequest.of(tokenPage, null),
+                PageRequest.of(secretPage, null), PageRequest.of(page, null));
+        return Templates.page(team, ci.canManage(), ci.tokens(), ci.secrets(), ci.deliveries(), PagerBases.of(team),
                 Snippets.of(team, uri.getBaseUri().toString()), tokenForm, secretForm);
     }
 

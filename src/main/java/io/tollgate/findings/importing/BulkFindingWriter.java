@@ -209,19 +209,19 @@ final class BulkFindingWriter {
         if (chunk.findings().count() > 0 && hadFindings) {
             mergeStaged(chunk.findings());
         } else if (chunk.findings().count() > 0) {
-            created += copy("finding (" + FINDING_COLUMNS + ")", chunk.findings());
+            created += copy("finding", " (" + FINDING_COLUMNS + ")", chunk.findings());
             namedOpen += chunk.findings().count();
         }
         if (chunk.checks().count() > 0) {
             truncate("import_checks");
-            copy("import_checks", chunk.checks());
+            copy("import_checks", "", chunk.checks());
             execute(CONTROL_EVALUATIONS, scanId, target.teamId(), target.environmentId(), target.componentId(), now);
         }
     }
 
     private void mergeStaged(CopyRowWriter.Rows findings) throws SQLException {
         truncate("import_staging, import_known");
-        copy("import_staging", findings);
+        copy("import_staging", "", findings);
         execute(KNOWN, target.componentId(), target.tool());
         namedOpen += count(KNOWN_STILL_OPEN);
         reopened += execute(REOPENED, scanId, now);
@@ -283,15 +283,14 @@ final class BulkFindingWriter {
         }
     }
 
-    /** Copies rows in COPY text format into a table (with its columns); answers how many it wrote. */
-    private int copy(String table, CopyRowWriter.Rows rows) throws SQLException {
+    /** Copies rows in COPY text format into a table ({@code columns}: its column list, or empty for all). */
+    private int copy(String table, String columns, CopyRowWriter.Rows rows) throws SQLException {
         long started = System.nanoTime();
-        CopyIn copy = copies.copyIn("COPY " + table + " FROM STDIN WITH (FORMAT text)");
+        CopyIn copy = copies.copyIn("COPY " + table + columns + " FROM STDIN WITH (FORMAT text)");
         try {
             rows.writeTo(copy);
             long written = copy.endCopy();
-            LOG.debugf("%d ms: COPY of %d rows into %s", (System.nanoTime() - started) / 1_000_000, rows.count(),
-                    table.substring(0, table.indexOf(' ') < 0 ? table.length() : table.indexOf(' ')));
+            LOG.debugf("%d ms: COPY of %d rows into %s", (System.nanoTime() - started) / 1_000_000, rows.count(), table);
             return Math.toIntExact(written);
         } finally {
             if (copy.isActive()) {

@@ -117,8 +117,7 @@ public class PromotionService {
             moveInOrganizations(viewer, request, before);
             account.organizationalUnit = productionOu.id().get();
         }
-        String key = Component.Kind.ACCOUNT.keyPrefix + account.accountId;
-        Component.find(account.team, account.environment, key).ifPresent(c -> c.environment = request.toEnvironment);
+        Component.ofAccount(account).ifPresent(c -> c.environment = request.toEnvironment);
         account.environment = request.toEnvironment;
         request.state = PromotionRequest.State.PROMOTED;
         request.confirmedBy = viewer.email();

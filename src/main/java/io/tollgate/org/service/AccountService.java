@@ -130,8 +130,7 @@ public class AccountService {
         TeamService.requireAdmin(viewer, "remove AWS accounts");
         AwsAccount account = AwsAccount.findByAccountId(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
         Map<String, Object> before = state(account);
-        Component.find(account.team, account.environment, Component.Kind.ACCOUNT.keyPrefix + accountId)
-                .ifPresent(Component::delete);
+        Component.ofAccount(account).ifPresent(Component::delete);
         account.delete();
         audit.record(viewer, "account.removed", "account", accountId, before, null);
     }

@@ -60,8 +60,7 @@ public class ComponentService {
         component.environment = environment;
         component.kind = Component.Kind.REPOSITORY;
         component.key = key;
-        component.name = draft.name() == null || draft.name().isBlank() ? key.substring(Component.Kind.REPOSITORY.keyPrefix.length())
-                : draft.name().strip();
+        component.name = draft.name() == null || draft.name().isBlank() ? Component.repositoryName(key) : draft.name().strip();
         component.createdAt = Instant.now(clock);
         component.persist();
         audit.record(viewer, "component.added", "team", slug, null,
