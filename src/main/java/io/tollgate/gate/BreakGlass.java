@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A security admin's pass of one failed decision, with the reason; at most one per decision, never changed.
@@ -35,5 +38,14 @@ public class BreakGlass extends PanacheEntity {
 
     public static Optional<BreakGlass> of(GateEvaluation evaluation) {
         return find("evaluation", evaluation).firstResultOptional();
+    }
+
+    /** The break-glass grants of these evaluations, by evaluation id, in one query. */
+    public static Map<Long, BreakGlass> byEvaluation(Collection<GateEvaluation> evaluations) {
+        if (evaluations.isEmpty()) {
+            return Map.of();
+        }
+        return BreakGlass.<BreakGlass>list("evaluation in ?1", evaluations).stream()
+                .collect(Collectors.toMap(grant -> grant.evaluation.id, grant -> grant));
     }
 }

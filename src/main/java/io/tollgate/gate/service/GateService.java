@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers whether a team may promote to an environment: checks the team's policy against the scorecard figures of
@@ -185,7 +186,9 @@ public class GateService {
         }
         Team visible = teams.visibleTeam(viewer, team);
         Environment target = environment == null ? null : environment(environment);
-        return GateEvaluation.history(visible, target, verdict, limit).stream().map(this::decision).toList();
+        List<GateEvaluation> evaluations = GateEvaluation.history(visible, target, verdict, limit);
+        Map<Long, BreakGlass> overrides = BreakGlass.byEvaluation(evaluations);
+        return evaluations.stream().map(e -> decision(e, Optional.ofNullable(overrides.get(e.id)))).toList();
     }
 
     /** The given baseline decision, which must be the team's for the same target, else the team's last passing one. */
@@ -241,7 +244,12 @@ public class GateService {
     }
 
     private Decision decision(GateEvaluation e) {
-        Decision.BreakGlassGrant override = BreakGlass.of(e).map(b -> new Decision.BreakGlassGrant(b.grantedBy, b.grantedAt, b.reason)).orElse(null);
+        return decision(e, BreakGlass.of(e));
+    }
+
+    private Decision decision(GateEvaluation e, Optional<BreakGlass> breakGlass) {
+        Decision.BreakGlassGrant override = breakGlass.map(b -> new Decision.BreakGlassGrant(b.grantedBy, b.grantedAt, b.reason))
+                .orElse(null);
         try {
             return new Decision(e.id, e.team.slug, e.environment.key, e.sourceEnvironment.key, e.accountId, e.commit,
                     e.idempotencyKey, e.verdict, e.policyHash, e.evaluatedAt, e.requestedBy,
