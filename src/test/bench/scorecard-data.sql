@@ -15,17 +15,19 @@ SELECT 1000000 + c.id * 10 + k.n, c.team_id, c.environment_id, c.id, k.tool, k.t
 FROM component c CROSS JOIN (VALUES (1, 'semgrep'), (2, 'grype'), (3, 'checkov'), (4, 'gitleaks'), (5, 'prowler')) k(n, tool)
 WHERE c.id >= 1000000;
 
-INSERT INTO finding (id, team_id, environment_id, component_id, tool, fingerprint, status, severity, title,
-                     first_seen_at, first_scan_id, sla_due_at, owasp_category)
+INSERT INTO finding (id, team_id, environment_id, component_id, tool, fingerprint, fingerprint_key, status, severity,
+                     title, first_seen_at, first_scan_id, sla_due_at, owasp_category)
 SELECT 10000000 + c.id * 1000 + f, c.team_id, c.environment_id, c.id, 'semgrep', md5(c.id::text || '-' || f),
+       ('x' || left(md5(c.id::text || '-' || f), 16))::bit(64)::bigint,
        (ARRAY['OPEN', 'OPEN', 'OPEN', 'FIXED', 'FALSE_POSITIVE'])[1 + f % 5],
        (ARRAY['CRITICAL', 'HIGH', 'HIGH', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'LOW', 'LOW', 'INFO', 'INFO'])[1 + (f * 7 + c.id) % 10],
        'Generated finding ' || f, now() - interval '60 days', 1000000 + c.id * 10 + 1,
        now() + ((f % 60) - 20) * interval '1 day', (ARRAY['A01:2025', 'A02:2025', 'A05:2025', NULL])[1 + f % 4]
 FROM component c CROSS JOIN generate_series(1, 500) f WHERE c.id >= 1000000;
 
--- Every finding got its first sighting from the insert; they were all seen again today.
-UPDATE finding_sighting SET last_seen_at = now() WHERE finding_id >= 10000000;
+-- They were all seen again today.
+INSERT INTO finding_sighting (finding_id, last_seen_at, last_scan_id)
+SELECT id, now(), first_scan_id FROM finding WHERE id >= 10000000;
 
 INSERT INTO control_evaluation (id, scan_id, team_id, environment_id, component_id, control_id, check_id, resource, passed, evaluated_at)
 SELECT 10000000 + (c.id - 1000000) * 100 + ctl.n * 2 + r, 1000000 + c.id * 10 + 5, c.team_id, c.environment_id, c.id,

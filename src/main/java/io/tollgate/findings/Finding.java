@@ -22,15 +22,18 @@ import java.time.Instant;
 
 /**
  * One problem in one component as one tool sees it, identified by its fingerprint across scans. Rows are written
- * in bulk by the import engine, never persisted through Hibernate: the database gives a new finding its id and its
- * first sighting (migration V16). People change only the status (false positive, risk accepted).
+ * in bulk by the import engine, never persisted through Hibernate: the database gives a new finding its id (migration
+ * V16). People change only the status (false positive, risk accepted).
  */
 @Entity
 @Table(name = "finding")
 @SecondaryTable(name = Finding.SIGHTING, pkJoinColumns = @PrimaryKeyJoinColumn(name = "finding_id"))
 public class Finding extends PanacheEntity {
 
-    /** When the finding was last reported lives in a narrow table of its own, the one every import rewrites. */
+    /**
+     * When a later scan last reported the finding lives in a narrow table of its own, the one every import rewrites;
+     * a finding no scan has reported again has no row there (migration V17).
+     */
     static final String SIGHTING = "finding_sighting";
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -136,8 +139,9 @@ public class Finding extends PanacheEntity {
     @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;
 
-    @Column(table = SIGHTING, name = "last_seen_at", nullable = false)
-    public Instant lastSeenAt;
+    /** When a scan after the one that detected the finding last reported it; null until one does. */
+    @Column(table = SIGHTING, name = "last_seen_at")
+    public Instant seenAgainAt;
 
     @Column(name = "fixed_at")
     public Instant fixedAt;
@@ -147,9 +151,6 @@ public class Finding extends PanacheEntity {
 
     @Column(name = "first_scan_id", nullable = false)
     public long firstScanId;
-
-    @Column(table = SIGHTING, name = "last_scan_id", nullable = false)
-    public long lastScanId;
 
     @Column(name = "sla_due_at")
     public Instant slaDueAt;
@@ -162,6 +163,11 @@ public class Finding extends PanacheEntity {
 
     @Column(name = "status_changed_at")
     public Instant statusChangedAt;
+
+    /** When the finding was last reported: by a later scan, or else by the scan that detected it. */
+    public Instant lastSeenAt() {
+        return seenAgainAt != null ? seenAgainAt : firstSeenAt;
+    }
 
     public boolean slaBreachedAt(Instant now) {
         return status == FindingStatus.OPEN && slaDueAt != null && slaDueAt.isBefore(now);

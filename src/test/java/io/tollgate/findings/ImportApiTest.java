@@ -109,10 +109,39 @@ class ImportApiTest {
     }
 
     @Test
+    void aFindingNoLaterScanReportedIsLastSeenAtItsDetectionAndFixedWhenAFullScanOmitsIt() {
+        upload(List.of(SQL, PATH), "full").statusCode(201);
+        long id = findingId("python.lambda.path-traversal");
+        String firstSeen = lead.json().get("/api/v1/findings/" + id).then().extract().path("finding.firstSeenAt");
+        lead.json().get("/api/v1/findings/" + id).then().body("finding.lastSeenAt", equalTo(firstSeen));
+
+        upload(List.of(SQL), "full").statusCode(201)
+                .body("fixed", equalTo(1)).body("unchanged", equalTo(1)).body("newCount", equalTo(0));
+        lead.json().get("/api/v1/findings/" + id).then().body("finding.status", equalTo("FIXED"))
+                .body("finding.lastSeenAt", equalTo(firstSeen));
+        lead.json().get("/api/v1/findings/" + findingId("python.lambda.sql-injection")).then()
+                .body("finding.status", equalTo("OPEN")).body("finding.lastSeenAt", not(equalTo(firstSeen)));
+    }
+
+    @Test
+    void theFingerprintKeyIsTheFingerprintsFirst64Bits() throws SQLException {
+        upload(List.of(SQL, PATH, LOG), "full").statusCode(201);
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            String ofThisTeam = "FROM finding f JOIN team t ON t.id = f.team_id WHERE t.slug = '" + team + "'";
+            assertThat(count(sql, "SELECT count(*) " + ofThisTeam)).isEqualTo(3);
+            // The formula migration V17 used for the rows it found.
+            assertThat(count(sql, "SELECT count(*) " + ofThisTeam
+                    + " AND f.fingerprint_key = ('x' || left(f.fingerprint, 16))::bit(64)::bigint")).isEqualTo(3);
+        }
+    }
+
+    @Test
     void findingsAndTheirSightingsGoWithTheirComponent() throws SQLException {
         upload(List.of(SQL, PATH), "full").statusCode(201);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             String ofThisTeam = "(SELECT f.id FROM finding f JOIN team t ON t.id = f.team_id WHERE t.slug = '" + team + "')";
+            assertThat(count(sql, "SELECT count(*) FROM finding_sighting WHERE finding_id IN " + ofThisTeam)).isZero();
+            upload(List.of(SQL, PATH), "full").statusCode(201).body("unchanged", equalTo(2));
             assertThat(count(sql, "SELECT count(*) FROM finding_sighting WHERE finding_id IN " + ofThisTeam)).isEqualTo(2);
             List<Long> findings = new ArrayList<>();
             try (ResultSet ids = sql.executeQuery(ofThisTeam.substring(1, ofThisTeam.length() - 1))) {
@@ -328,6 +357,19 @@ class ImportApiTest {
                 .body("total", equalTo(3)).body("bySeverity.HIGH", equalTo(1)).body("byOwaspCategory", notNullValue());
         lead.json().get("/api/v1/findings?cursor=garbage").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         lead.json().get("/api/v1/findings?severity=URGENT").then().statusCode(400).body("errors[0].field", equalTo("severity"));
+    }
+
+    @Test
+    void theListSortsByLastSeenWhetherOrNotALaterScanReportedTheFinding() {
+        upload(List.of(LOG), "full").statusCode(201);
+        upload(List.of(PATH), "partial").statusCode(201);
+        upload(List.of(LOG, SQL), "partial").statusCode(201);
+        // LOG was seen again by the third scan, SQL detected by it; PATH was last seen at its detection, before both.
+        var first = lead.json().get("/api/v1/findings?team=" + team + "&sort=last-seen&limit=2").then().statusCode(200)
+                .body("items.ruleId", equalTo(List.of("python.lambda.sql-injection", "python.lambda.log-injection")))
+                .extract();
+        lead.json().get("/api/v1/findings?team=" + team + "&sort=last-seen&limit=2&cursor=" + first.path("nextCursor"))
+                .then().body("items.ruleId", equalTo(List.of("python.lambda.path-traversal"))).body("nextCursor", nullValue());
     }
 
     @Test

@@ -28,11 +28,11 @@ final class BulkFindingWriter {
 
     /**
      * The columns of a finding row that a first import copies straight into the findings ({@link StagingRows} encodes
-     * it); the database gives the id and the first sighting.
+     * it); the database gives the id.
      */
     static final String FINDING_COLUMNS = """
-            team_id, environment_id, component_id, tool, status, first_seen_at, first_scan_id, fingerprint, severity, title,
-            reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice, control_id, check_id, file_path, line,
+            team_id, environment_id, component_id, tool, status, first_seen_at, first_scan_id, fingerprint, fingerprint_key,
+            severity, title, reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice, control_id, check_id, file_path, line,
             resource, package_name, package_version, fixed_version, vulnerability_ids, description, remediation,
             reference_urls, tool_identity, suppressed, suppression_reason, secret_masked, secret_hash, sla_due_at""";
 
@@ -41,17 +41,17 @@ final class BulkFindingWriter {
      * row holds these and then the SLA in days; what all findings of the import share is added when they are new.
      */
     static final String REPORTED_COLUMNS = """
-            fingerprint, severity, title, reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice, control_id,
-            check_id, file_path, line, resource, package_name, package_version, fixed_version, vulnerability_ids,
-            description, remediation, reference_urls, tool_identity, suppressed, suppression_reason, secret_masked,
-            secret_hash""";
+            fingerprint, fingerprint_key, severity, title, reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice,
+            control_id, check_id, file_path, line, resource, package_name, package_version, fixed_version,
+            vulnerability_ids, description, remediation, reference_urls, tool_identity, suppressed, suppression_reason,
+            secret_masked, secret_hash""";
 
     /** The columns of a check row: a control evaluation, passed or failed. */
     static final String CHECK_COLUMNS = "control_id, check_id, resource, passed";
 
     private static final String STAGING_TABLE = """
             CREATE TEMP TABLE import_staging (
-                fingerprint TEXT, severity TEXT, title TEXT, reported_by TEXT, rule_id TEXT, cwe_ids INT[],
+                fingerprint TEXT, fingerprint_key BIGINT, severity TEXT, title TEXT, reported_by TEXT, rule_id TEXT, cwe_ids INT[],
                 owasp_category TEXT, sas_id TEXT, practice TEXT, control_id TEXT, check_id TEXT, file_path TEXT, line INT,
                 resource TEXT, package_name TEXT, package_version TEXT, fixed_version TEXT, vulnerability_ids TEXT[],
                 description TEXT, remediation TEXT, reference_urls TEXT[], tool_identity TEXT, suppressed BOOLEAN,
@@ -67,7 +67,8 @@ final class BulkFindingWriter {
     /**
      * The findings of the component and tool that the report names again, looked up once, with whether what the
      * tool says of them changed. The lateral subquery (kept apart by its LIMIT) makes every staged row one probe
-     * of the finding's unique index, whatever the planner believes of tables that have just grown.
+     * of the finding's unique index (component, fingerprint key, tool), whatever the planner believes of tables that
+     * have just grown; the full fingerprint is compared on the row.
      */
     private static final String KNOWN_TABLE = """
             CREATE TEMP TABLE import_known (
@@ -83,7 +84,8 @@ final class BulkFindingWriter {
                 SELECT id, status, severity IS DISTINCT FROM i.severity OR title IS DISTINCT FROM i.title
                            OR suppressed IS DISTINCT FROM i.suppressed
                            OR suppression_reason IS DISTINCT FROM i.suppression_reason AS changed
-                FROM finding WHERE component_id = ? AND tool = ? AND fingerprint = i.fingerprint
+                FROM finding
+                WHERE component_id = ? AND fingerprint_key = i.fingerprint_key AND tool = ? AND fingerprint = i.fingerprint
                 LIMIT 1) f""";
 
     /** Findings fixed earlier and reported again: open again, counted as reopened. */
@@ -103,15 +105,18 @@ final class BulkFindingWriter {
             FROM import_known k
             WHERE k.changed AND f.id = k.finding_id""";
 
-    /** Every known finding the report names again is seen now, by this scan. */
+    /**
+     * Every known finding the report names again is seen now, by this scan: its sighting row is written the first time
+     * a scan after its detection reports it, and updated after that.
+     */
     private static final String SEEN_AGAIN = """
-            UPDATE finding_sighting s SET last_seen_at = ?, last_scan_id = ?
-            FROM import_known k
-            WHERE s.finding_id = k.finding_id""";
+            INSERT INTO finding_sighting (finding_id, last_seen_at, last_scan_id)
+            SELECT finding_id, ?, ? FROM import_known
+            ON CONFLICT (finding_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, last_scan_id = excluded.last_scan_id""";
 
     /**
-     * New findings; their detection is their first_seen_at and first_scan_id, so no event row is written (and a
-     * trigger gives each its first sighting).
+     * New findings; their detection is their first_seen_at and first_scan_id, which are also their last sighting until
+     * a later scan reports them: no event or sighting row is written.
      */
     private static final String NEW_FINDINGS = "INSERT INTO finding (" + FINDING_COLUMNS + ") SELECT ?, ?, ?, ?, 'OPEN', ?, ?, "
             + REPORTED_COLUMNS + ", ?::timestamptz + make_interval(hours => 24 * sla_days) FROM import_staging i"
@@ -119,15 +124,15 @@ final class BulkFindingWriter {
 
     /**
      * Open findings, and accepted risks (a waiver's end is then up to the gate), that a full scan did not name.
-     * Every finding the report named now has this scan as its last, so the absent ones are those last seen by an
-     * earlier scan: no comparison with the staged rows is needed.
+     * Every finding the report named now has this scan as its last (the sighting, or the detection of a new one), so
+     * the absent ones are those last seen by an earlier scan: no comparison with the staged rows is needed.
      */
     private static final String FIXED = """
             WITH gone AS (
                 UPDATE finding f SET status = 'FIXED', fixed_at = ?
-                FROM finding_sighting s
                 WHERE f.component_id = ? AND f.tool = ? AND f.status IN ('OPEN', 'RISK_ACCEPTED')
-                  AND s.finding_id = f.id AND s.last_scan_id <> ?
+                  AND f.first_scan_id <> ?
+                  AND NOT EXISTS (SELECT 1 FROM finding_sighting s WHERE s.finding_id = f.id AND s.last_scan_id = ?)
                 RETURNING f.id)
             INSERT INTO finding_event (id, finding_id, scan_id, occurred_at, kind)
             SELECT nextval('finding_event_seq'), id, ?, ?, 'FIXED' FROM gone""";
@@ -246,7 +251,7 @@ final class BulkFindingWriter {
         OpenFindings open = openFindings();
         int fixed = 0;
         if (mode == ScanMode.FULL && open.openOrAccepted() > namedOpen) {
-            fixed = execute(FIXED, now, target.componentId(), target.tool(), scanId, scanId, now);
+            fixed = execute(FIXED, now, target.componentId(), target.tool(), scanId, scanId, scanId, now);
             open = openFindings();
         }
         return outcome(counts, fixed, open.bySeverity());

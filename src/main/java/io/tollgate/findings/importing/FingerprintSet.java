@@ -16,7 +16,7 @@ final class FingerprintSet {
 
     /** Adds a fingerprint (64 hexadecimal digits); false when it was there already. */
     boolean add(String fingerprint) {
-        long h = HexFormat.fromHexDigitsToLong(fingerprint, 0, 16);
+        long h = Fingerprints.key(fingerprint);
         long l = HexFormat.fromHexDigitsToLong(fingerprint, 16, 32);
         if ((size + 1) * 2 > used.length) {
             grow();

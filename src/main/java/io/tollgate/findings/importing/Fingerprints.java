@@ -3,6 +3,8 @@ package io.tollgate.findings.importing;
 import io.tollgate.findings.parsers.Digests;
 import io.tollgate.findings.parsers.NormalizedFinding;
 
+import java.util.HexFormat;
+
 /**
  * The stable identity of a finding across scans of one component. The tool's own identity wins when it gives one
  * (SARIF fingerprints, ASFF Id, Prowler uid), so that a line shift does not make a new finding; otherwise the rule
@@ -27,6 +29,14 @@ public final class Fingerprints {
                     f.line() == null ? null : f.line().toString(), f.secret() == null ? null : f.secret().sha256());
         }
         return Digests.sha256(identity);
+    }
+
+    /**
+     * The fingerprint's first 64 bits as a number: what the findings' unique index holds in its place (migration V17
+     * computes the same in SQL for the rows it found).
+     */
+    static long key(String fingerprint) {
+        return HexFormat.fromHexDigitsToLong(fingerprint, 0, 16);
     }
 
     /** Parts joined with a separator that cannot occur in them, with absent parts marked as such. */

@@ -64,7 +64,7 @@ final class StagingRows {
         if (fullRows) {
             findings.encoded(importFields);
         }
-        findings.text(row.fingerprint()).text(f.severity().name()).text(f.title(), 500)
+        findings.text(row.fingerprint()).number(Fingerprints.key(row.fingerprint())).text(f.severity().name()).text(f.title(), 500)
                 .text(f.tool(), 100).text(f.ruleId(), 300).integers(f.cweIds())
                 .text(row.classification().owaspCategory()).text(row.classification().sasId())
                 .text(row.classification().practice()).text(row.controlId()).text(f.checkId(), 300)

@@ -34,7 +34,7 @@ public final class FindingViews {
             return new FindingView(f.id, f.team.slug, f.environment.key, f.component.key, f.tool, f.reportedBy, f.status,
                     f.suppressed, f.severity, f.title, f.ruleId, cwes(f.cweIds), f.owaspCategory, f.sasId, f.practice,
                     f.controlId, f.filePath, f.line, f.resource, f.packageName, f.packageVersion, f.fixedVersion,
-                    f.firstSeenAt, f.lastSeenAt, f.slaDueAt, f.slaBreachedAt(now), LessonLink.of(lesson));
+                    f.firstSeenAt, f.lastSeenAt(), f.slaDueAt, f.slaBreachedAt(now), LessonLink.of(lesson));
         }
     }
 

@@ -67,14 +67,14 @@ public class FindingService {
         if (cursor != null && !cursor.isBlank()) {
             String[] parts = decode(cursor);
             String comparison = sort.descending ? "<" : ">";
-            where.append(" and (f.").append(sort.column).append(' ').append(comparison).append(" :cursorValue or (f.")
-                    .append(sort.column).append(" = :cursorValue and f.id ").append(comparison).append(" :cursorId))");
+            where.append(" and (").append(sort.value).append(' ').append(comparison).append(" :cursorValue or (")
+                    .append(sort.value).append(" = :cursorValue and f.id ").append(comparison).append(" :cursorId))");
             filter.parameters.and("cursorValue", sort.parse(parts[0])).and("cursorId", Long.valueOf(parts[1]));
         }
         String direction = sort.descending ? " desc" : " asc";
         // range() is inclusive: one row more than asked says whether another page follows.
         List<Finding> rows = Finding.<Finding>find("from Finding f join fetch f.team join fetch f.environment join fetch f.component where "
-                        + where + " order by f." + sort.column + direction + ", f.id" + direction, filter.parameters)
+                        + where + " order by " + sort.value + direction + ", f.id" + direction, filter.parameters)
                 .range(0, limit).list();
         List<Finding> items = rows.size() > limit ? rows.subList(0, limit) : rows;
         String next = null;

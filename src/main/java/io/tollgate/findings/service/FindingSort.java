@@ -4,22 +4,23 @@ import io.tollgate.findings.Finding;
 
 import java.time.Instant;
 
-/** Orders of the findings list; each pairs a column with the id so that a cursor can resume exactly. */
+/** Orders of the findings list; each pairs a value of the finding with its id so that a cursor can resume exactly. */
 public enum FindingSort {
     /** Most severe first. */
-    SEVERITY("severityRank", true),
+    SEVERITY("f.severityRank", true),
     /** Most recently detected first. */
-    NEWEST("firstSeenAt", true),
+    NEWEST("f.firstSeenAt", true),
     /** Longest known first. */
-    OLDEST("firstSeenAt", false),
+    OLDEST("f.firstSeenAt", false),
     /** Most recently reported first. */
-    LAST_SEEN("lastSeenAt", true);
+    LAST_SEEN("coalesce(f.seenAgainAt, f.firstSeenAt)", true);
 
-    final String column;
+    /** The value sorted by, in HQL over the finding {@code f}. */
+    final String value;
     final boolean descending;
 
-    FindingSort(String column, boolean descending) {
-        this.column = column;
+    FindingSort(String value, boolean descending) {
+        this.value = value;
         this.descending = descending;
     }
 
@@ -28,7 +29,7 @@ public enum FindingSort {
         return switch (this) {
             case SEVERITY -> Integer.toString(finding.severityRank);
             case NEWEST, OLDEST -> finding.firstSeenAt.toString();
-            case LAST_SEEN -> finding.lastSeenAt.toString();
+            case LAST_SEEN -> finding.lastSeenAt().toString();
         };
     }
 
