@@ -99,7 +99,7 @@ public class GateService {
         Environment source = sourceOf(target);
         waivers.endLapsed(team);
         Instant now = Instant.now(clock);
-        GateInputs inputs = inputs(viewer, team, source, now, baseline(team, target, request.baselineDecisionId()));
+        GateInputs inputs = inputs(team, source, now, baseline(team, target, request.baselineDecisionId()));
         Policy policy = policies.forTeam(team.slug);
         List<ConditionResult> results = waivers.apply(team, PolicyEvaluator.evaluate(policy, inputs), now);
 
@@ -202,12 +202,13 @@ public class GateService {
                         "is not a decision of team " + team.slug + " for " + target.key));
     }
 
-    private GateInputs inputs(Viewer viewer, Team team, Environment source, Instant now, GateEvaluation baseline) {
-        TeamScorecard card = scorecards.current(viewer, team.slug, source.key);
+    /** What the policy weighs: the scorecard and training figures of the source environment at {@code now}. */
+    private GateInputs inputs(Team team, Environment source, Instant now, GateEvaluation baseline) {
+        TrainingFigure figure = training.of(team);
+        TeamScorecard card = scorecards.of(team, source, figure, now);
         Map<String, Instant> byKind = new HashMap<>();
         card.findings().lastImportByTool().forEach((tool, at) -> scoring.rules().kindOf(tool)
                 .ifPresent(kind -> byKind.merge(kind, at, (a, b) -> a.isAfter(b) ? a : b)));
-        TrainingFigure figure = training.of(team);
         TrainingFigures.LeadFigure leads = training.leads(team);
         return new GateInputs(card.findings().scanned(), card.findings().open(), card.findings().pastSla(),
                 card.scorecard().score(), card.findings().controls(), figure.members(), figure.membersDone(),

@@ -60,6 +60,15 @@ public class ScorecardService {
         return compute(visible, environment(environment), trainingFigures.of(visible), Instant.now(clock));
     }
 
+    /**
+     * The scorecard of a team its caller has already resolved, in one environment, with the team's training figures
+     * and at the instant the caller works with (the gate, which weighs the same figures and time in its decision).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TeamScorecard of(Team team, Environment environment, TrainingFigure training, Instant now) {
+        return compute(team, environment, training, now);
+    }
+
     /** The snapshots of the last {@code days} days, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ScorecardSnapshot> history(Viewer viewer, String team, String environment, int days) {
