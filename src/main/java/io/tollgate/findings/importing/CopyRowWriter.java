@@ -165,36 +165,62 @@ final class CopyRowWriter {
         firstInRow = false;
     }
 
-    /** The first {@code length} characters, escaped for COPY and encoded in UTF-8. */
+    /**
+     * The first {@code length} characters, escaped for COPY and encoded in UTF-8. Runs of printable ASCII, most of
+     * what reports hold, are copied straight into the segment; other characters go one at a time.
+     */
     private void escape(String value, int length) {
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> putTwo('\\', '\\');
-                    case '\t' -> putTwo('\\', 't');
-                    case '\n' -> putTwo('\\', 'n');
-                    case '\r' -> putTwo('\\', 'r');
-                    case '\u0000' -> { } // PostgreSQL text cannot hold NUL
-                    default -> put((byte) c);
+        int i = 0;
+        while (i < length) {
+            byte[] target = segment;
+            int at = position;
+            int end = Math.min(length, i + target.length - at);
+            while (i < end) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c >= 0x80 || c == '\\') {
+                    break;
                 }
-            } else if (c < 0x800) {
-                put((byte) (0xC0 | c >> 6));
-                put((byte) (0x80 | c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
-                int codePoint = Character.toCodePoint(c, value.charAt(++i));
-                put((byte) (0xF0 | codePoint >> 18));
-                put((byte) (0x80 | codePoint >> 12 & 0x3F));
-                put((byte) (0x80 | codePoint >> 6 & 0x3F));
-                put((byte) (0x80 | codePoint & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                put((byte) '?'); // half of a pair: not a character, as String.getBytes would have it
-            } else {
-                put((byte) (0xE0 | c >> 12));
-                put((byte) (0x80 | c >> 6 & 0x3F));
-                put((byte) (0x80 | c & 0x3F));
+                target[at++] = (byte) c;
+                i++;
+            }
+            position = at;
+            if (i < end) {
+                i = escapeOne(value, i, length);
+            } else if (i < length) {
+                nextSegment();
             }
         }
+    }
+
+    /** The character at {@code i} (with its pair's second half), escaped and encoded; the index after it. */
+    private int escapeOne(String value, int i, int length) {
+        char c = value.charAt(i);
+        if (c < 0x80) {
+            switch (c) {
+                case '\\' -> putTwo('\\', '\\');
+                case '\t' -> putTwo('\\', 't');
+                case '\n' -> putTwo('\\', 'n');
+                case '\r' -> putTwo('\\', 'r');
+                case '\u0000' -> { } // PostgreSQL text cannot hold NUL
+                default -> put((byte) c);
+            }
+        } else if (c < 0x800) {
+            put((byte) (0xC0 | c >> 6));
+            put((byte) (0x80 | c & 0x3F));
+        } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+            int codePoint = Character.toCodePoint(c, value.charAt(++i));
+            put((byte) (0xF0 | codePoint >> 18));
+            put((byte) (0x80 | codePoint >> 12 & 0x3F));
+            put((byte) (0x80 | codePoint >> 6 & 0x3F));
+            put((byte) (0x80 | codePoint & 0x3F));
+        } else if (Character.isSurrogate(c)) {
+            put((byte) '?'); // half of a pair: not a character, as String.getBytes would have it
+        } else {
+            put((byte) (0xE0 | c >> 12));
+            put((byte) (0x80 | c >> 6 & 0x3F));
+            put((byte) (0x80 | c & 0x3F));
+        }
+        return i + 1;
     }
 
     private void putAscii(String value) {
@@ -216,10 +242,14 @@ final class CopyRowWriter {
 
     private void put(byte b) {
         if (position == segment.length) {
-            segments.add(segment);
-            segment = new byte[segmentBytes];
-            position = 0;
+            nextSegment();
         }
         segment[position++] = b;
+    }
+
+    private void nextSegment() {
+        segments.add(segment);
+        segment = new byte[segmentBytes];
+        position = 0;
     }
 }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,23 @@ class CopyRowWriterTest {
         writer.text(mixed).endRow();
 
         assertThat(text(writer.take())).isEqualTo(mixed + "\n");
+    }
+
+    @Test
+    void longValuesMixingPlainAndSpecialCharactersComeOutWhole() {
+        String[] pieces = {"plain ascii text ", "\\", "\t", "é", "€", "😀", "x", "\n", "0123456789"};
+        Random random = new Random(42);
+        StringBuilder expected = new StringBuilder();
+        for (int row = 0; row < 50; row++) {
+            StringBuilder value = new StringBuilder();
+            for (int piece = random.nextInt(40); piece > 0; piece--) {
+                value.append(pieces[random.nextInt(pieces.length)]);
+            }
+            writer.text(value.toString()).endRow();
+            expected.append(value.toString().replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")).append('\n');
+        }
+
+        assertThat(text(writer.take())).isEqualTo(expected.toString());
     }
 
     @Test
