@@ -32,9 +32,10 @@ final class BulkFindingWriter {
      */
     static final String FINDING_COLUMNS = """
             team_id, environment_id, component_id, tool, status, first_seen_at, first_scan_id, fingerprint, fingerprint_key,
-            severity, title, reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice, control_id, check_id, file_path, line,
-            resource, package_name, package_version, fixed_version, vulnerability_ids, description, remediation,
-            reference_urls, tool_identity, suppressed, suppression_reason, secret_masked, secret_hash, sla_due_at""";
+            severity, title, reported_by, rule_id, cwe_ids, owasp_category, sas_id, practice, control_id, check_id,
+            file_path, line, resource, package_name, package_version, fixed_version, vulnerability_ids, description,
+            remediation, reference_urls, tool_identity, suppressed, suppression_reason, secret_masked, secret_hash,
+            sla_due_at""";
 
     /**
      * What the tool says of a finding: the part of {@link #FINDING_COLUMNS} that differs between findings. A staged
@@ -51,8 +52,8 @@ final class BulkFindingWriter {
 
     private static final String STAGING_TABLE = """
             CREATE TEMP TABLE import_staging (
-                fingerprint TEXT, fingerprint_key BIGINT, severity TEXT, title TEXT, reported_by TEXT, rule_id TEXT, cwe_ids INT[],
-                owasp_category TEXT, sas_id TEXT, practice TEXT, control_id TEXT, check_id TEXT, file_path TEXT, line INT,
+                fingerprint TEXT, fingerprint_key BIGINT, severity TEXT, title TEXT, reported_by TEXT, rule_id TEXT,
+                cwe_ids INT[], owasp_category TEXT, sas_id TEXT, practice TEXT, control_id TEXT, check_id TEXT, file_path TEXT, line INT,
                 resource TEXT, package_name TEXT, package_version TEXT, fixed_version TEXT, vulnerability_ids TEXT[],
                 description TEXT, remediation TEXT, reference_urls TEXT[], tool_identity TEXT, suppressed BOOLEAN,
                 suppression_reason TEXT, secret_masked TEXT, secret_hash TEXT, sla_days INT
