@@ -136,6 +136,26 @@ class ImportApiTest {
     }
 
     @Test
+    void twoFingerprintsSharingTheirKeyAreRefusedWithoutChangingAnything() throws SQLException {
+        upload(List.of(SQL, PATH), "full").statusCode(201);
+        long sql = findingId("python.lambda.sql-injection");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // The stored finding keeps its key but not the rest of its fingerprint: the report's SQL finding is then a
+            // different fingerprint with the same first 64 bits, as a chance clash of SHA-256 prefixes would be.
+            statement.executeUpdate("UPDATE finding SET fingerprint = left(fingerprint, 16) || repeat('0', 48) WHERE id = " + sql);
+            lead.request().contentType("application/json").body(SemgrepReports.report(List.of(SQL, PATH)))
+                    .post("/api/v1/scans?team=" + team + "&environment=dev&component=github.com/acme/orders&mode=full")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("detail", containsString("begin with the same 16 hexadecimal digits"));
+            assertThat(count(statement, "SELECT count(*) FROM finding_sighting s JOIN finding f ON f.id = s.finding_id"
+                    + " JOIN team t ON t.id = f.team_id WHERE t.slug = '" + team + "'")).isZero();
+        }
+        lead.json().get("/api/v1/scans?team=" + team).then()
+                .body("items[0].outcome", equalTo("REFUSED")).body("items[0].errorReason", containsString("16 hexadecimal"));
+        lead.json().get("/api/v1/findings?team=" + team).then().body("items", hasSize(2));
+    }
+
+    @Test
     void findingsAndTheirSightingsGoWithTheirComponent() throws SQLException {
         upload(List.of(SQL, PATH), "full").statusCode(201);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {

@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,6 +47,9 @@ final class BulkFindingWriter {
             control_id, check_id, file_path, line, resource, package_name, package_version, fixed_version,
             vulnerability_ids, description, remediation, reference_urls, tool_identity, suppressed, suppression_reason,
             secret_masked, secret_hash""";
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String IDENTITY_INDEX = "finding_identity";
 
     /** The columns of a check row: a control evaluation, passed or failed. */
     static final String CHECK_COLUMNS = "control_id, check_id, resource, passed";
@@ -287,6 +291,17 @@ final class BulkFindingWriter {
         try (Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE " + tables);
         }
+    }
+
+    /**
+     * Whether a write failed on the findings' identity index while the fingerprints differ: two fingerprints of one
+     * component and tool that share their first 64 bits (migration V17). Known findings are matched on the whole
+     * fingerprint, so the same fingerprint never reaches the index twice.
+     */
+    static boolean isFingerprintKeyClash(SQLException e) {
+        return e instanceof PSQLException error && UNIQUE_VIOLATION.equals(error.getSQLState())
+                && error.getServerErrorMessage() != null
+                && IDENTITY_INDEX.equals(error.getServerErrorMessage().getConstraint());
     }
 
     /** Copies rows in COPY text format into a table ({@code columns}: its column list, or empty for all). */

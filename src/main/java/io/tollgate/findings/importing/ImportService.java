@@ -253,6 +253,11 @@ public class ImportService {
             changed.fire(new TeamInputsChanged(Set.of(target.teamId()), target.environmentId(), "IMPORT"));
             return summary(scan);
         } catch (SQLException e) {
+            if (BulkFindingWriter.isFingerprintKeyClash(e)) {
+                throw new ImportFailure(new ReportFormatException(format, null, "two different findings of this component and tool ("
+                        + target.tool() + ") have fingerprints that begin with the same 16 hexadecimal digits, which "
+                        + "Tollgate uses to tell findings apart; it cannot keep both", e));
+            }
             throw new IllegalStateException("The import could not be written", e);
         }
     }
