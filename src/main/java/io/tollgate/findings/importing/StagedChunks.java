@@ -27,6 +27,9 @@ final class StagedChunks {
     /** Parsing side: waits while the merging side is behind; stops the parse once the import is abandoned. */
     void put(Chunk chunk) {
         offer(chunk);
+        if (abandoned) {
+            throw new Abandoned();
+        }
     }
 
     /** Parsing side: the report is read to its end. */
@@ -34,9 +37,16 @@ final class StagedChunks {
         offer(END);
     }
 
-    /** Parsing side: the report could not be read; the merging side rethrows the failure. */
+    /**
+     * Parsing side: the report could not be read; the merging side rethrows the failure. Once the import is abandoned
+     * (the merging side failed first) nobody would read it, and the parse just ends.
+     */
     void fail(RuntimeException failure) {
-        offer(failure);
+        try {
+            offer(failure);
+        } catch (Abandoned e) {
+            // The import ended before the failure could be handed over.
+        }
     }
 
     /** Merging side: the next chunk, or null once the report is read to its end; rethrows a parse failure. */
@@ -66,9 +76,6 @@ final class StagedChunks {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Abandoned();
-        }
-        if (abandoned) {
             throw new Abandoned();
         }
     }
