@@ -35,7 +35,8 @@ public class ParserRegistry {
             }
         }
         this.inDetectionOrder = parsers.stream()
-                .sorted(Comparator.comparingInt(ReportParser::detectionOrder).thenComparing(ReportParser::id))
+                .sorted(Comparator.comparingInt((ReportParser parser) -> parser.format().detectionOrder())
+                        .thenComparing(ReportParser::id))
                 .toList();
     }
 
@@ -47,9 +48,9 @@ public class ParserRegistry {
         return inDetectionOrder.stream().filter(p -> p.accepts(sample)).findFirst();
     }
 
-    /** Every parser, in detection order; the "Supported formats" page lists them so. */
-    public List<ReportParser> all() {
-        return inDetectionOrder;
+    /** Every format, in detection order; the "Supported formats" page lists them so. */
+    public List<ReportFormat> formats() {
+        return inDetectionOrder.stream().map(ReportParser::format).toList();
     }
 
     public List<String> ids() {

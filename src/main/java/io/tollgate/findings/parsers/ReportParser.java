@@ -8,20 +8,12 @@ import java.io.InputStream;
  */
 public interface ReportParser {
 
-    /** Stable id used in the API's {@code format} parameter, e.g. {@code sarif}, {@code trivy}. */
-    String id();
+    /** The format this parser reads: its id, name, how to produce it and where detection tries it. */
+    ReportFormat format();
 
-    /** Name shown on the "Supported formats" page. */
-    String displayName();
-
-    /** How to produce such a report, shown on the "Supported formats" page (one command or sentence). */
-    String howToProduce();
-
-    /**
-     * Detection order: lower runs first. Formats whose signature is specific come before those that accept
-     * loosely shaped JSON.
-     */
-    int detectionOrder();
+    default String id() {
+        return format().id();
+    }
 
     /** Whether the beginning of a report looks like this format. Must be cheap and must not throw. */
     boolean accepts(ReportSample sample);

@@ -26,6 +26,6 @@ public class FormatResource {
 
     @GET
     public List<FormatView> formats() {
-        return parsers.all().stream().map(p -> new FormatView(p.id(), p.displayName(), p.howToProduce())).toList();
+        return parsers.formats().stream().map(f -> new FormatView(f.id(), f.displayName(), f.howToProduce())).toList();
     }
 }

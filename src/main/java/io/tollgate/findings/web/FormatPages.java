@@ -4,7 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.tollgate.findings.parsers.ParserRegistry;
-import io.tollgate.findings.parsers.ReportParser;
+import io.tollgate.findings.parsers.ReportFormat;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ public class FormatPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance formats(List<ReportParser> formats);
+        static native TemplateInstance formats(List<ReportFormat> formats);
     }
 
     @Inject
@@ -29,6 +29,6 @@ public class FormatPages {
 
     @GET
     public TemplateInstance formats() {
-        return Templates.formats(parsers.all());
+        return Templates.formats(parsers.formats());
     }
 }

@@ -8,7 +8,7 @@ import io.tollgate.findings.ScanMode;
 import io.tollgate.findings.importing.ImportService;
 import io.tollgate.findings.importing.ReportRefusedException;
 import io.tollgate.findings.parsers.ParserRegistry;
-import io.tollgate.findings.parsers.ReportParser;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.service.ScanService;
 import io.tollgate.org.Environment;
 import io.tollgate.org.Team;
@@ -56,7 +56,7 @@ public class ScanPages {
         static native TemplateInstance scan(Scan scan);
 
         static native TemplateInstance upload(List<Team> teams, List<Environment> environments,
-                                              List<ReportParser> formats, FormState form, String refusal, Long refusedScan);
+                                              List<ReportFormat> formats, FormState form, String refusal, Long refusedScan);
     }
 
     @Inject
@@ -135,7 +135,7 @@ public class ScanPages {
 
     private TemplateInstance upload(FormState form, String refusal, Long refusedScan) {
         Viewer me = viewer.get();
-        return Templates.upload(visibleTeams(me), environments.promotionPath(), parsers.all(), form, refusal, refusedScan);
+        return Templates.upload(visibleTeams(me), environments.promotionPath(), parsers.formats(), form, refusal, refusedScan);
     }
 
     private List<Team> visibleTeams(Viewer viewer) {

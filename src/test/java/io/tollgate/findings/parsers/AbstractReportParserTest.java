@@ -50,8 +50,8 @@ public abstract class AbstractReportParserTest {
     @Test
     void idIsAStableLowerCaseWord() {
         assertThat(parser().id()).matches("[a-z0-9]+(-[a-z0-9]+)*");
-        assertThat(parser().displayName()).isNotBlank();
-        assertThat(parser().howToProduce()).isNotBlank();
+        assertThat(parser().format().displayName()).isNotBlank();
+        assertThat(parser().format().howToProduce()).isNotBlank();
     }
 
     @Test

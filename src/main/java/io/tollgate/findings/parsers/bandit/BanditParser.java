@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.JsonReports;
 import io.tollgate.findings.parsers.MaskedSecret;
 import io.tollgate.findings.parsers.NormalizedFinding;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -30,24 +31,12 @@ public class BanditParser implements ReportParser {
     /** B105-B107 quote the password they found: "Possible hardcoded password: 'hunter2'". */
     private static final Pattern QUOTED_PASSWORD = Pattern.compile("(?s)^(Possible hardcoded password): '(.*)'\\s*$");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "Bandit JSON",
+            "bandit -r . -f json -o bandit.json", 100);
 
     @Override
-    public String displayName() {
-        return "Bandit JSON";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "bandit -r . -f json -o bandit.json";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     /** Bandit's own words: {@code issue_severity} in results, {@code SEVERITY.HIGH} in the metrics of every file. */

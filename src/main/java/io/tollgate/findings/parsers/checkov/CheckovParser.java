@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.JsonReports;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -26,24 +27,12 @@ public class CheckovParser implements ReportParser {
     static final String ID = "checkov";
     static final String TOOL = "Checkov";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "Checkov JSON",
+            "checkov -d . -o json > checkov.json", 100);
 
     @Override
-    public String displayName() {
-        return "Checkov JSON";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "checkov -d . -o json > checkov.json";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     /** {@code check_type} with Checkov's result lists, or the summary with {@code checkov_version}. */

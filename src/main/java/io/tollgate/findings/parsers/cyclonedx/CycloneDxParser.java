@@ -1,5 +1,6 @@
 package io.tollgate.findings.parsers.cyclonedx;
 
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -24,24 +25,12 @@ public class CycloneDxParser implements ReportParser {
 
     private static final Pattern JSON_FORMAT = Pattern.compile("\"bomFormat\"\\s*:\\s*\"CycloneDX\"");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "CycloneDX BOM with vulnerabilities (JSON or XML)",
+            "trivy image --format cyclonedx --scanners vuln --output bom.cdx.json <image> (or grype <image> -o cyclonedx-json)", 100);
 
     @Override
-    public String displayName() {
-        return "CycloneDX BOM with vulnerabilities (JSON or XML)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "trivy image --format cyclonedx --scanners vuln --output bom.cdx.json <image> (or grype <image> -o cyclonedx-json)";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

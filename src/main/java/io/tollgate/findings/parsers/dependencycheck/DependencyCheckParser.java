@@ -1,5 +1,6 @@
 package io.tollgate.findings.parsers.dependencycheck;
 
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -21,24 +22,12 @@ public class DependencyCheckParser implements ReportParser {
 
     static final String ID = "dependency-check";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "OWASP Dependency-Check (XML or JSON)",
+            "dependency-check.sh --scan . --format XML --out dependency-check-report.xml (or --format JSON)", 100);
 
     @Override
-    public String displayName() {
-        return "OWASP Dependency-Check (XML or JSON)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "dependency-check.sh --scan . --format XML --out dependency-check-report.xml (or --format JSON)";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

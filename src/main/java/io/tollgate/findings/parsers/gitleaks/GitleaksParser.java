@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.JsonReports;
 import io.tollgate.findings.parsers.MaskedSecret;
 import io.tollgate.findings.parsers.NormalizedFinding;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -35,25 +36,13 @@ public class GitleaksParser implements ReportParser {
     private static final int LONGEST_RULE_LABEL = 60;
     private static final Pattern EMPTY_ARRAY = Pattern.compile("^\\[\\s*]\\s*$");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    /** Detected last: a leak's {@code RuleID} + {@code Fingerprint} is specific, but an empty report is a bare {@code []}. */
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "gitleaks JSON",
+            "gitleaks detect --source . --report-format json --report-path gitleaks.json", 300);
 
     @Override
-    public String displayName() {
-        return "gitleaks JSON";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "gitleaks detect --source . --report-format json --report-path gitleaks.json";
-    }
-
-    /** Last: a leak's {@code RuleID} + {@code Fingerprint} is specific, but an empty report is a bare {@code []}. */
-    @Override
-    public int detectionOrder() {
-        return 300;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

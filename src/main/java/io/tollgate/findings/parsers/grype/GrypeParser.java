@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.JsonReports;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -29,24 +30,12 @@ public class GrypeParser implements ReportParser {
     private static final Pattern GRYPE_ONLY = Pattern.compile(
             "\"matchDetails\"\\s*:|\"relatedVulnerabilities\"\\s*:|\"name\"\\s*:\\s*\"grype\"");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "Anchore Grype (JSON)",
+            "grype dir:. -o json --file grype.json", 100);
 
     @Override
-    public String displayName() {
-        return "Anchore Grype (JSON)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "grype dir:. -o json --file grype.json";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tollgate.findings.parsers.npmaudit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -24,24 +25,12 @@ public class NpmAuditParser implements ReportParser {
     private static final Pattern ADVISORIES = Pattern.compile("\"advisories\"\\s*:\\s*\\{");
     private static final Pattern NPM6_ONLY = Pattern.compile("\"(muted|actions|runId)\"\\s*:|\"module_name\"\\s*:");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "npm audit, npm 6 (JSON)",
+            "npm audit --json > npm-audit.json (with npm 6)", 100);
 
     @Override
-    public String displayName() {
-        return "npm audit, npm 6 (JSON)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "npm audit --json > npm-audit.json (with npm 6)";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

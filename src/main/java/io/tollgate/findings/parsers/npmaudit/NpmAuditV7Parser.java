@@ -1,6 +1,7 @@
 package io.tollgate.findings.parsers.npmaudit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -24,24 +25,12 @@ public class NpmAuditV7Parser implements ReportParser {
 
     private static final Pattern AUDIT_REPORT_VERSION = Pattern.compile("\"auditReportVersion\"\\s*:");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "npm audit, npm 7 and later (JSON)",
+            "npm audit --json > npm-audit.json (with npm 7 or later)", 100);
 
     @Override
-    public String displayName() {
-        return "npm audit, npm 7 and later (JSON)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "npm audit --json > npm-audit.json (with npm 7 or later)";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

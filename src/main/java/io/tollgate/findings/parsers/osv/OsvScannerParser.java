@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.JsonReports;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -30,24 +31,12 @@ public class OsvScannerParser implements ReportParser {
     private static final Pattern OSV_ONLY = Pattern.compile(
             "\"experimental_config\"\\s*:|\"source\"\\s*:\\s*\\{\\s*\"path\"[^{}]*\"type\"\\s*:\\s*\"(lockfile|sbom|git|docker|os)\"");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "OSV-Scanner (JSON)",
+            "osv-scanner --format json --output osv.json -r .", 200);
 
     @Override
-    public String displayName() {
-        return "OSV-Scanner (JSON)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "osv-scanner --format json --output osv.json -r .";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 200;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tollgate.findings.parsers.prowler;
 
 import io.tollgate.findings.parsers.Digests;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -33,24 +34,12 @@ public class ProwlerCsvParser implements ReportParser {
     /** How far the header row may reach; it is read twice, once to choose the delimiter. */
     private static final int HEADER_LIMIT = 1024 * 1024;
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "Prowler CSV",
+            "prowler aws -M csv -o prowler-output", 100);
 
     @Override
-    public String displayName() {
-        return "Prowler CSV";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "prowler aws -M csv -o prowler-output";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tollgate.findings.parsers.JsonReports;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -27,24 +28,12 @@ public class ProwlerParser implements ReportParser {
     private static final Pattern PROWLER_PRODUCT = Pattern.compile("\"name\"\\s*:\\s*\"Prowler\"");
     private static final Pattern EMPTY_ARRAY = Pattern.compile("\\[\\s*]\\s*");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "Prowler JSON (JSON-OCSF; Prowler 2 and 3 JSON)",
+            "prowler aws -M json-ocsf -o prowler-output", 100);
 
     @Override
-    public String displayName() {
-        return "Prowler JSON (JSON-OCSF; Prowler 2 and 3 JSON)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "prowler aws -M json-ocsf -o prowler-output";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

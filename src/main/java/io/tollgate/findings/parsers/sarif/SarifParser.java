@@ -3,6 +3,7 @@ package io.tollgate.findings.parsers.sarif;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tollgate.findings.parsers.JsonReports;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -26,24 +27,12 @@ public class SarifParser implements ReportParser {
     private static final Pattern SARIF_SCHEMA = Pattern.compile("\"\\$schema\"\\s*:\\s*\"[^\"]*sarif", Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSION_2_1_0 = Pattern.compile("\"version\"\\s*:\\s*\"2\\.1\\.0\"");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "SARIF 2.1.0 (CodeQL, Semgrep, Snyk Code, Checkov, Trivy, KICS, gitleaks and other tools)",
+            "semgrep scan --config auto --sarif --output semgrep.sarif .", 100);
 
     @Override
-    public String displayName() {
-        return "SARIF 2.1.0 (CodeQL, Semgrep, Snyk Code, Checkov, Trivy, KICS, gitleaks and other tools)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "semgrep scan --config auto --sarif --output semgrep.sarif .";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tollgate.findings.parsers.JsonReports;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -28,27 +29,15 @@ public class AsffParser implements ReportParser {
     private static final Pattern EMPTY_EXPORT =
             Pattern.compile("\\{\\s*\"Findings\"\\s*:\\s*\\[\\s*]\\s*(,\\s*\"NextToken\"\\s*:\\s*(null|\"[^\"]*\")\\s*)?}\\s*");
 
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "AWS Security Hub findings (ASFF)",
+            "aws securityhub get-findings --filters '{\"RecordState\":[{\"Value\":\"ACTIVE\",\"Comparison\":\"EQUALS\"}]}'"
+                    + " --output json > securityhub.json", 100);
+
     private final AsffFindingMapper mapper = new AsffFindingMapper();
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "AWS Security Hub findings (ASFF)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "aws securityhub get-findings --filters '{\"RecordState\":[{\"Value\":\"ACTIVE\",\"Comparison\":\"EQUALS\"}]}'"
-                + " --output json > securityhub.json";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.JsonReports;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -31,25 +32,13 @@ public class SemgrepParser implements ReportParser {
     private static final Set<String> CLI_KEYS = Set.of("version", "results", "errors", "paths", "time", "explanations",
             "interfile_languages_used", "skipped_rules", "engine_requested", "subprojects", "mcp_scan_results");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    /** Detected after the specific formats: a result's {@code check_id} + {@code extra} is specific, but an empty report is only results and errors. */
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "Semgrep JSON",
+            "semgrep scan --config auto --json --output semgrep.json .", 200);
 
     @Override
-    public String displayName() {
-        return "Semgrep JSON";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "semgrep scan --config auto --json --output semgrep.json .";
-    }
-
-    /** A result's {@code check_id} + {@code extra} is specific, but an empty report is only results and errors. */
-    @Override
-    public int detectionOrder() {
-        return 200;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

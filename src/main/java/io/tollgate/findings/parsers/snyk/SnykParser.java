@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.JsonReports;
 import io.tollgate.findings.parsers.NormalizedFinding;
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -35,24 +36,12 @@ public class SnykParser implements ReportParser {
     private static final Pattern SNYK_ONLY = Pattern.compile(
             "\"(severityWithCritical|upgradePath|isUpgradable|dependencyCount|licensesPolicy|filesystemPolicy)\"\\s*:");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "Snyk Open Source and Container (JSON)",
+            "snyk test --all-projects --json > snyk.json", 100);
 
     @Override
-    public String displayName() {
-        return "Snyk Open Source and Container (JSON)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "snyk test --all-projects --json > snyk.json";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tollgate.findings.parsers.trivy;
 
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -23,24 +24,12 @@ public class TrivyParser implements ReportParser {
     private static final Pattern SCHEMA_VERSION = Pattern.compile("\"SchemaVersion\"\\s*:\\s*\\d");
     private static final Pattern LEGACY_RESULT = Pattern.compile("^\\[\\s*\\{\\s*\"Target\"\\s*:");
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "Trivy (JSON)",
+            "trivy fs --scanners vuln,misconfig,secret,license --format json --output trivy.json .", 100);
 
     @Override
-    public String displayName() {
-        return "Trivy (JSON)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "trivy fs --scanners vuln,misconfig,secret,license --format json --output trivy.json .";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

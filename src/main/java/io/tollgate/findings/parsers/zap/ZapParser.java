@@ -1,5 +1,6 @@
 package io.tollgate.findings.parsers.zap;
 
+import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
@@ -21,24 +22,12 @@ public class ZapParser implements ReportParser {
 
     static final String ID = "zap";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final ReportFormat FORMAT = new ReportFormat(ID, "OWASP ZAP (XML or JSON)",
+            "zap-baseline.py -t https://api.example.com/prod -x zap.xml (or -J zap.json)", 100);
 
     @Override
-    public String displayName() {
-        return "OWASP ZAP (XML or JSON)";
-    }
-
-    @Override
-    public String howToProduce() {
-        return "zap-baseline.py -t https://api.example.com/prod -x zap.xml (or -J zap.json)";
-    }
-
-    @Override
-    public int detectionOrder() {
-        return 100;
+    public ReportFormat format() {
+        return FORMAT;
     }
 
     @Override

@@ -259,7 +259,7 @@ class SarifParserTest extends AbstractReportParserTest {
 
     @Test
     void detectionNeedsRunsAndASarifSchemaOrVersion() {
-        assertThat(parser.detectionOrder()).isEqualTo(100);
+        assertThat(parser.format().detectionOrder()).isEqualTo(100);
         assertThat(parser.accepts(new ReportSample("{\"version\": \"2.1.0\", \"runs\": []}", "report.json"))).isTrue();
         assertThat(parser.accepts(new ReportSample("{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0-rtm.5.json\", \"runs\": []}", "x"))).isTrue();
         assertThat(parser.accepts(new ReportSample("{\"runs\": []}", "report.sarif"))).as("no schema or version").isFalse();
