@@ -6,7 +6,9 @@ import io.tollgate.ci.service.WebhookService;
 import io.tollgate.ci.service.WebhookService.Answer;
 import io.tollgate.web.ProblemDetails;
 import jakarta.annotation.security.PermitAll;
+import io.tollgate.findings.importing.UploadParameters;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -44,12 +46,7 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a report and/or ask the gate; the answer's 'passed' tells the pipeline whether to go on")
-    public Response deliver(@QueryParam("team") String team, @QueryParam("environment") String environment,
-                            @QueryParam("component") String component, @QueryParam("tool") String tool,
-                            @QueryParam("format") String format, @QueryParam("mode") String mode,
-                            @QueryParam("commit") String commit, @QueryParam("branch") String branch,
-                            @QueryParam("pipelineUrl") String pipelineUrl, @QueryParam("fileName") String fileName,
-                            @QueryParam("gate") String gate,
+    public Response deliver(@BeanParam UploadParameters upload, @QueryParam("gate") String gate,
                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                             @HeaderParam("Idempotency-Key") String idempotencyKey,
                             @HeaderParam("X-Hub-Signature-256") String hubSignature,
@@ -59,8 +56,7 @@ public class WebhookResource {
                             @HeaderParam("webhook-signature") String webhookSignature,
                             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
                             InputStream body) {
-        Answer answer = webhook.deliver(new WebhookCall(team, environment, component, tool, format, mode, commit, branch,
-                pipelineUrl, fileName, gate, authorization, idempotencyKey, hubSignature, githubDelivery, webhookId,
+        Answer answer = webhook.deliver(new WebhookCall(upload, gate, authorization, idempotencyKey, hubSignature, githubDelivery, webhookId,
                 webhookTimestamp, webhookSignature, contentLength), body);
         return Response.status(answer.status()).entity(answer.body()).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Tollgate-Replayed", Boolean.toString(answer.replayed())).build();

@@ -1,11 +1,17 @@
 package io.tollgate.ci.service;
 
+import io.tollgate.findings.importing.UploadParameters;
+
 /**
- * One webhook request as it arrived: where the report goes and what it is (query parameters), whether to ask the
- * gate ({@code gate}: the target environment) and the credential headers.
+ * One webhook request as it arrived: where the report goes and what it is ({@code upload}), whether to ask the gate
+ * ({@code gate}: the target environment) and the credential headers. The team of the upload is the team whose
+ * credential must have signed or authorised the request.
  */
-public record WebhookCall(String team, String environment, String component, String tool, String format, String mode,
-                          String commit, String branch, String pipelineUrl, String fileName, String gate,
-                          String authorization, String idempotencyKey, String hubSignature, String githubDelivery,
-                          String webhookId, String webhookTimestamp, String webhookSignature, Long contentLength) {
+public record WebhookCall(UploadParameters upload, String gate, String authorization, String idempotencyKey,
+                          String hubSignature, String githubDelivery, String webhookId, String webhookTimestamp,
+                          String webhookSignature, Long contentLength) {
+
+    public String team() {
+        return upload.team();
+    }
 }

@@ -7,7 +7,6 @@ import io.tollgate.ci.CiToken;
 import io.tollgate.ci.Delivery;
 import io.tollgate.ci.SigningSecret;
 import io.tollgate.ci.TokenScope;
-import io.tollgate.findings.ScanMode;
 import io.tollgate.findings.importing.ImportService;
 import io.tollgate.findings.importing.ImportService.ImportRequest;
 import io.tollgate.findings.importing.ImportService.ImportSummary;
@@ -200,7 +199,7 @@ public class WebhookService {
                     + " must be 1 to 96 letters, digits or . _ : -");
         }
         if (!blank(call.gate())) {
-            validator.check(new EvaluationRequest(call.team(), call.gate(), null, blankToNull(call.commit()), key(deliveryId), null));
+            validator.check(new EvaluationRequest(call.team(), call.gate(), null, blankToNull(call.upload().commit()), key(deliveryId), null));
             if (QuarkusTransaction.requiringNew().call(() -> Environment.findByKey(call.gate().strip()).isEmpty())) {
                 throw new InvalidInputException("gate", "no environment '" + call.gate().strip() + "'");
             }
@@ -250,9 +249,9 @@ public class WebhookService {
         delivery.state = Delivery.State.RUNNING;
         delivery.receivedAt = Instant.now(clock);
         delivery.finishedAt = null;
-        delivery.environment = trim(call.environment(), 100);
-        delivery.component = trim(call.component(), 500);
-        delivery.commit = trim(call.commit(), 64);
+        delivery.environment = trim(call.upload().environment(), 100);
+        delivery.component = trim(call.upload().component(), 500);
+        delivery.commit = trim(call.upload().commit(), 64);
         delivery.gateEnvironment = trim(call.gate(), 100);
         delivery.status = null;
         delivery.error = null;
@@ -265,15 +264,13 @@ public class WebhookService {
         try {
             ImportSummary scan = null;
             if (spooled.size() > 0) {
-                ImportRequest request = new ImportRequest(caller.team().slug, call.environment(), call.component(),
-                        call.tool(), call.format(), ScanMode.fromParameter(call.mode()), call.commit(), call.branch(),
-                        call.pipelineUrl(), call.fileName());
+                ImportRequest request = call.upload().toImportRequest();
                 try (InputStream report = spooled.open()) {
                     scan = imports.importReport(pipeline, request, report);
                 }
             }
             Decision decision = blank(call.gate()) ? null : gate.evaluate(pipeline, new EvaluationRequest(caller.team().slug,
-                    call.gate().strip(), null, blankToNull(call.commit()), key(caller.deliveryId()), null)).decision();
+                    call.gate().strip(), null, blankToNull(call.upload().commit()), key(caller.deliveryId()), null)).decision();
             WebhookResult result = new WebhookResult(caller.deliveryId(), caller.team().slug, scan, decision,
                     decision == null || decision.passes());
             String body = json.writeValueAsString(result);

@@ -1,10 +1,10 @@
 package io.tollgate.findings.rest;
 
 import io.quarkus.security.Authenticated;
-import io.tollgate.findings.ScanMode;
 import io.tollgate.findings.importing.ImportService;
 import io.tollgate.findings.importing.ImportService.ImportRequest;
 import io.tollgate.findings.importing.ImportService.ImportSummary;
+import io.tollgate.findings.importing.UploadParameters;
 import io.tollgate.findings.rest.FindingViews.ScanView;
 import io.tollgate.findings.service.ScanService;
 import io.tollgate.platform.InvalidInputException;
@@ -12,6 +12,7 @@ import io.tollgate.platform.PageRequest;
 import io.tollgate.platform.Paged;
 import io.tollgate.security.CurrentViewer;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,15 +53,8 @@ public class ScanResource {
      */
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response upload(@QueryParam("team") String team, @QueryParam("environment") String environment,
-                           @QueryParam("component") String component, @QueryParam("tool") String tool,
-                           @QueryParam("format") String format, @QueryParam("mode") String mode,
-                           @QueryParam("commit") String commit, @QueryParam("branch") String branch,
-                           @QueryParam("pipelineUrl") String pipelineUrl, @QueryParam("fileName") String fileName,
-                           InputStream body, UriInfo uri) {
-        ImportRequest request = new ImportRequest(team, environment, component, tool, format, ScanMode.fromParameter(mode), commit, branch,
-                pipelineUrl, fileName);
-        return created(imports.importReport(viewer.get(), request, body), uri);
+    public Response upload(@BeanParam UploadParameters upload, InputStream body, UriInfo uri) {
+        return created(imports.importReport(viewer.get(), upload.toImportRequest(), body), uri);
     }
 
     /** The same as a multipart form with the report in the part {@code file}. */
@@ -73,8 +67,8 @@ public class ScanResource {
         if (file == null) {
             throw new InvalidInputException("file", "attach the report as the form part 'file'");
         }
-        ImportRequest request = new ImportRequest(team, environment, component, tool, format, ScanMode.fromParameter(mode), commit, branch,
-                pipelineUrl, file.fileName());
+        ImportRequest request = new UploadParameters(team, environment, component, tool, format, mode, commit, branch,
+                pipelineUrl, file.fileName()).toImportRequest();
         try (InputStream body = Files.newInputStream(file.uploadedFile())) {
             return created(imports.importReport(viewer.get(), request, body), uri);
         } catch (IOException e) {
