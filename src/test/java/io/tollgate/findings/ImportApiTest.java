@@ -109,6 +109,20 @@ class ImportApiTest {
     }
 
     @Test
+    void aFindingReportedAgainAfterItsFixWithAnotherSeverityIsReopenedWithIt() {
+        upload(List.of(SQL, PATH), "full").statusCode(201);
+        upload(List.of(SQL), "full").statusCode(201).body("fixed", equalTo(1));
+
+        Result raised = new Result(PATH.rule(), PATH.path(), PATH.line(), "ERROR", PATH.cwe());
+        upload(List.of(SQL, raised, LOG), "full").statusCode(201)
+                .body("reopened", equalTo(1)).body("newCount", equalTo(1)).body("unchanged", equalTo(1))
+                .body("openBySeverity.HIGH", equalTo(2)).body("openBySeverity.LOW", equalTo(1));
+        lead.json().get("/api/v1/findings/" + findingId("python.lambda.path-traversal")).then().statusCode(200)
+                .body("finding.status", equalTo("OPEN")).body("finding.severity", equalTo("HIGH"))
+                .body("timesReopened", equalTo(1));
+    }
+
+    @Test
     void aFindingNoLaterScanReportedIsLastSeenAtItsDetectionAndFixedWhenAFullScanOmitsIt() {
         upload(List.of(SQL, PATH), "full").statusCode(201);
         long id = findingId("python.lambda.path-traversal");

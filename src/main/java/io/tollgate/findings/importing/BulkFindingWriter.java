@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * The bulk path of an import, inside the import's transaction. The first report of a component and tool is all new:
@@ -73,7 +75,8 @@ final class BulkFindingWriter {
      * The findings of the component and tool that the report names again, looked up once, with whether what the
      * tool says of them changed. The lateral subquery (kept apart by its LIMIT) makes every staged row one probe
      * of the finding's unique index (component, fingerprint key, tool), whatever the planner believes of tables that
-     * have just grown; the full fingerprint is compared on the row.
+     * have just grown; the full fingerprint is compared on the row. What the tool now says is kept for the changed
+     * findings only, which are usually none.
      */
     private static final String KNOWN_TABLE = """
             CREATE TEMP TABLE import_known (
@@ -83,7 +86,9 @@ final class BulkFindingWriter {
 
     private static final String KNOWN = """
             INSERT INTO import_known
-            SELECT i.fingerprint, f.id, f.status, f.changed, i.severity, i.title, i.suppressed, i.suppression_reason
+            SELECT i.fingerprint, f.id, f.status, f.changed, CASE WHEN f.changed THEN i.severity END,
+                CASE WHEN f.changed THEN i.title END, CASE WHEN f.changed THEN i.suppressed END,
+                CASE WHEN f.changed THEN i.suppression_reason END
             FROM import_staging i
             CROSS JOIN LATERAL (
                 SELECT id, status, severity IS DISTINCT FROM i.severity OR title IS DISTINCT FROM i.title
@@ -150,13 +155,24 @@ final class BulkFindingWriter {
 
     private static final String ANY_FINDING = "SELECT EXISTS (SELECT 1 FROM finding WHERE component_id = ? AND tool = ?)";
 
-    /** Of the known findings in the chunk, those open or accepted once it is merged: all but false positives. */
-    private static final String KNOWN_STILL_OPEN = "SELECT count(*) FROM import_known WHERE status <> 'FALSE_POSITIVE'";
+    /**
+     * The known findings of a chunk: how many; those open or accepted once it is merged (all but false positives);
+     * those to reopen; those the tool now describes differently.
+     */
+    private static final String KNOWN_COUNTS = """
+            SELECT count(*), count(*) FILTER (WHERE status <> 'FALSE_POSITIVE'), count(*) FILTER (WHERE status = 'FIXED'),
+                count(*) FILTER (WHERE changed)
+            FROM import_known""";
 
-    /** By severity: the open, unsuppressed findings, and all that are open or accepted (what a full scan can fix). */
-    private static final String OPEN_BY_SEVERITY = """
-            SELECT severity, count(*) FILTER (WHERE status = 'OPEN' AND NOT suppressed), count(*) FROM finding
-            WHERE component_id = ? AND tool = ? AND status IN ('OPEN', 'RISK_ACCEPTED') GROUP BY severity""";
+    /**
+     * One row: the open, unsuppressed findings of each severity (in the order of {@link Severity}), then all that are
+     * open or accepted (what a full scan can fix). Counted in one pass without grouping, which would sort every
+     * finding of the component by severity first.
+     */
+    private static final String OPEN_BY_SEVERITY = "SELECT " + Arrays.stream(Severity.values())
+            .map(severity -> "count(*) FILTER (WHERE status = 'OPEN' AND NOT suppressed AND severity = '" + severity + "'), ")
+            .collect(Collectors.joining())
+            + "count(*) FROM finding WHERE component_id = ? AND tool = ? AND status IN ('OPEN', 'RISK_ACCEPTED')";
 
     /** What an import changed. */
     record Outcome(int records, int newCount, int reopened, int fixed, int unchanged, int suppressed, int passedChecks,
@@ -229,18 +245,40 @@ final class BulkFindingWriter {
         }
     }
 
+    /** Counts of the known findings of a chunk; see {@link #KNOWN_COUNTS}. */
+    private record KnownCounts(int known, int stillOpen, int toReopen, int changed) {
+    }
+
+    /**
+     * Merges one staged chunk. A re-import of an unchanged report finds every finding known, none fixed and none
+     * changed: only the sightings are written, and the statements for the other cases are not run.
+     */
     private void mergeStaged(CopyRowWriter.Rows findings) throws SQLException {
         truncate("import_staging, import_known");
         copy("import_staging", "", findings);
         execute(KNOWN, target.componentId(), target.tool());
-        namedOpen += count(KNOWN_STILL_OPEN);
-        reopened += execute(REOPENED, scanId, now);
-        execute(CHANGED);
+        KnownCounts known = knownCounts();
+        namedOpen += known.stillOpen();
+        if (known.toReopen() > 0) {
+            reopened += execute(REOPENED, scanId, now);
+        }
+        if (known.changed() > 0) {
+            execute(CHANGED);
+        }
         seen += execute(SEEN_AGAIN, now, scanId);
-        int createdNow = execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(), target.tool(),
-                now, scanId, now);
-        created += createdNow;
-        namedOpen += createdNow;
+        if (known.known() < findings.count()) {
+            int createdNow = execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(),
+                    target.tool(), now, scanId, now);
+            created += createdNow;
+            namedOpen += createdNow;
+        }
+    }
+
+    private KnownCounts knownCounts() throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(KNOWN_COUNTS)) {
+            result.next();
+            return new KnownCounts(result.getInt(1), result.getInt(2), result.getInt(3), result.getInt(4));
+        }
     }
 
     /**
@@ -273,18 +311,17 @@ final class BulkFindingWriter {
 
     private OpenFindings openFindings() throws SQLException {
         int[] bySeverity = new int[Severity.values().length];
-        int openOrAccepted = 0;
         try (PreparedStatement statement = connection.prepareStatement(OPEN_BY_SEVERITY)) {
             statement.setLong(1, target.componentId());
             statement.setString(2, target.tool());
             try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    bySeverity[Severity.valueOf(result.getString(1)).ordinal()] = result.getInt(2);
-                    openOrAccepted += result.getInt(3);
+                result.next();
+                for (int severity = 0; severity < bySeverity.length; severity++) {
+                    bySeverity[severity] = result.getInt(severity + 1);
                 }
+                return new OpenFindings(bySeverity, result.getInt(bySeverity.length + 1));
             }
         }
-        return new OpenFindings(bySeverity, openOrAccepted);
     }
 
     private void truncate(String tables) throws SQLException {
@@ -317,13 +354,6 @@ final class BulkFindingWriter {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
-        }
-    }
-
-    private int count(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getInt(1);
         }
     }
 
