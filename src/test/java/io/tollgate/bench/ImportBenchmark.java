@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Times report imports against a running Tollgate over real HTTP: generates a SARIF report of N results, uploads it
  * (raw body, with curl, as CI does) into a component of its own, then uploads it again, and prints the time from
- * the start of the upload to the response, which comes after the rows are committed. Run by
+ * the start of the upload to the response, which comes after the rows are committed. Timed reports are followed by
+ * a third upload, a full scan without the last 1% of the results, which fixes those findings. Run by
  * src/test/bench/import-benchmark.sh; not a test.
  * <p>
  * Before the timed reports, {@code bench.warmup} pairs of 100,000-result uploads (default 3) let the server's JIT
@@ -37,12 +38,14 @@ public final class ImportBenchmark {
         ImportBenchmark bench = new ImportBenchmark(args[0]);
         bench.session.signIn(args[1], args[2]);
         bench.session.send("POST", "/api/v1/teams", "application/json", "{\"slug\":\"bench\",\"name\":\"Benchmark\"}");
-        System.out.printf("%-12s %-14s %12s %12s %14s %10s%n", "results", "upload", "bytes", "seconds", "findings/s", "new");
+        System.out.printf("%-12s %-14s %12s %12s %14s %10s %10s%n", "results", "upload", "bytes", "seconds", "findings/s",
+                "new", "fixed");
         for (int i = 0; i < Integer.getInteger("bench.warmup", 3); i++) {
             bench.firstAndAgain(WARM_UP_RESULTS, "warm-up ");
         }
         for (int i = 3; i < args.length; i++) {
             bench.firstAndAgain(Integer.parseInt(args[i]), "");
+            bench.fixing(Integer.parseInt(args[i]));
         }
     }
 
@@ -59,6 +62,21 @@ public final class ImportBenchmark {
         }
     }
 
+    /**
+     * Imports the last report without its last 1% of results into the same component: a full scan that fixes those
+     * findings, which makes the import pass over every open finding of the component.
+     */
+    private void fixing(int results) throws IOException, InterruptedException {
+        Path report = Files.createTempFile("tollgate-bench-", ".sarif");
+        try {
+            int kept = results - results / 100;
+            LargeSarifGenerator.write(report, kept);
+            time(kept, report, "bench-" + reports + "-" + results, "fixing");
+        } finally {
+            Files.delete(report);
+        }
+    }
+
     private void time(int results, Path report, String component, String label) throws IOException, InterruptedException {
         Thread.sleep(pauseMillis);
         BenchSession.Upload upload = session.upload("/api/v1/scans?team=bench&environment=dev&format=sarif&component="
@@ -66,8 +84,12 @@ public final class ImportBenchmark {
         if (upload.status() != 201) {
             throw new IllegalStateException("upload answered " + upload.status() + ": " + upload.body());
         }
-        Matcher created = Pattern.compile("\"newCount\":(\\d+)").matcher(upload.body());
-        System.out.printf("%-12d %-14s %12d %12.2f %14.0f %10s%n", results, label, Files.size(report), upload.seconds(),
-                results / upload.seconds(), created.find() ? created.group(1) : "?");
+        System.out.printf("%-12d %-14s %12d %12.2f %14.0f %10s %10s%n", results, label, Files.size(report), upload.seconds(),
+                results / upload.seconds(), count(upload, "newCount"), count(upload, "fixed"));
+    }
+
+    private static String count(BenchSession.Upload upload, String field) {
+        Matcher count = Pattern.compile("\"" + field + "\":(\\d+)").matcher(upload.body());
+        return count.find() ? count.group(1) : "?";
     }
 }
