@@ -4,9 +4,9 @@ import io.tollgate.ci.service.WebhookCall;
 import io.tollgate.ci.service.WebhookRefusedException;
 import io.tollgate.ci.service.WebhookService;
 import io.tollgate.ci.service.WebhookService.Answer;
+import io.tollgate.findings.importing.UploadParameters;
 import io.tollgate.web.ProblemDetails;
 import jakarta.annotation.security.PermitAll;
-import io.tollgate.findings.importing.UploadParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -56,8 +56,8 @@ public class WebhookResource {
                             @HeaderParam("webhook-signature") String webhookSignature,
                             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
                             InputStream body) {
-        Answer answer = webhook.deliver(new WebhookCall(upload, gate, authorization, idempotencyKey, hubSignature, githubDelivery, webhookId,
-                webhookTimestamp, webhookSignature, contentLength), body);
+        Answer answer = webhook.deliver(new WebhookCall(upload, gate, authorization, idempotencyKey, hubSignature,
+                githubDelivery, webhookId, webhookTimestamp, webhookSignature, contentLength), body);
         return Response.status(answer.status()).entity(answer.body()).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Tollgate-Replayed", Boolean.toString(answer.replayed())).build();
     }

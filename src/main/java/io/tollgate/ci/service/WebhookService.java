@@ -199,7 +199,8 @@ public class WebhookService {
                     + " must be 1 to 96 letters, digits or . _ : -");
         }
         if (!blank(call.gate())) {
-            validator.check(new EvaluationRequest(call.team(), call.gate(), null, blankToNull(call.upload().commit()), key(deliveryId), null));
+            validator.check(new EvaluationRequest(call.team(), call.gate(), null, blankToNull(call.upload().commit()),
+                    key(deliveryId), null));
             if (QuarkusTransaction.requiringNew().call(() -> Environment.findByKey(call.gate().strip()).isEmpty())) {
                 throw new InvalidInputException("gate", "no environment '" + call.gate().strip() + "'");
             }

@@ -26,7 +26,8 @@ public class CycloneDxParser implements ReportParser {
     private static final Pattern JSON_FORMAT = Pattern.compile("\"bomFormat\"\\s*:\\s*\"CycloneDX\"");
 
     private static final ReportFormat FORMAT = new ReportFormat(ID, "CycloneDX BOM with vulnerabilities (JSON or XML)",
-            "trivy image --format cyclonedx --scanners vuln --output bom.cdx.json <image> (or grype <image> -o cyclonedx-json)", 100);
+            "trivy image --format cyclonedx --scanners vuln --output bom.cdx.json <image>"
+                    + " (or grype <image> -o cyclonedx-json)", 100);
 
     @Override
     public ReportFormat format() {

@@ -36,7 +36,10 @@ public class GitleaksParser implements ReportParser {
     private static final int LONGEST_RULE_LABEL = 60;
     private static final Pattern EMPTY_ARRAY = Pattern.compile("^\\[\\s*]\\s*$");
 
-    /** Detected last: a leak's {@code RuleID} + {@code Fingerprint} is specific, but an empty report is a bare {@code []}. */
+    /**
+     * Detected last: a leak's {@code RuleID} + {@code Fingerprint} is specific, but an empty report is a bare
+     * {@code []}.
+     */
     private static final ReportFormat FORMAT = new ReportFormat(ID, "gitleaks JSON",
             "gitleaks detect --source . --report-format json --report-path gitleaks.json", 300);
 

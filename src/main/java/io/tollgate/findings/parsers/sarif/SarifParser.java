@@ -27,7 +27,8 @@ public class SarifParser implements ReportParser {
     private static final Pattern SARIF_SCHEMA = Pattern.compile("\"\\$schema\"\\s*:\\s*\"[^\"]*sarif", Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSION_2_1_0 = Pattern.compile("\"version\"\\s*:\\s*\"2\\.1\\.0\"");
 
-    private static final ReportFormat FORMAT = new ReportFormat(ID, "SARIF 2.1.0 (CodeQL, Semgrep, Snyk Code, Checkov, Trivy, KICS, gitleaks and other tools)",
+    private static final ReportFormat FORMAT = new ReportFormat(ID,
+            "SARIF 2.1.0 (CodeQL, Semgrep, Snyk Code, Checkov, Trivy, KICS, gitleaks and other tools)",
             "semgrep scan --config auto --sarif --output semgrep.sarif .", 100);
 
     @Override
