@@ -20,9 +20,10 @@ import java.util.stream.Collectors;
 
 /**
  * The bulk path of an import, inside the import's transaction. The first report of a component and tool is all new:
- * its chunks are copied straight into the findings. Otherwise each chunk is copied into a temporary staging table,
- * then merged into the findings of the component and tool with a few set-based statements; after the last chunk, a
- * full scan fixes what it no longer names. Nothing is visible to others until the transaction commits, and a
+ * its chunks are copied straight into the findings. Otherwise each chunk's identity rows are copied into a temporary
+ * table and compared with the known findings of the component and tool, its full rows staged only for the new ones,
+ * and the chunk is merged with a few set-based statements; after the last chunk, a full scan fixes what it no longer
+ * names. Nothing is visible to others until the transaction commits, and a
  * failure leaves nothing behind.
  */
 final class BulkFindingWriter {
@@ -50,6 +51,12 @@ final class BulkFindingWriter {
             vulnerability_ids, description, remediation, reference_urls, tool_identity, suppressed, suppression_reason,
             secret_masked, secret_hash""";
 
+    /**
+     * What a staged finding is recognised and compared by, in a narrow row of its own: a chunk whose findings are all
+     * known needs nothing else, and its full rows are not copied.
+     */
+    static final String IDENTITY_COLUMNS = "fingerprint, fingerprint_key, severity, title, suppressed, suppression_reason";
+
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String IDENTITY_INDEX = "finding_identity";
 
@@ -63,6 +70,11 @@ final class BulkFindingWriter {
                 resource TEXT, package_name TEXT, package_version TEXT, fixed_version TEXT, vulnerability_ids TEXT[],
                 description TEXT, remediation TEXT, reference_urls TEXT[], tool_identity TEXT, suppressed BOOLEAN,
                 suppression_reason TEXT, secret_masked TEXT, secret_hash TEXT, sla_days INT
+            ) ON COMMIT DROP""";
+
+    private static final String IDENTITY_TABLE = """
+            CREATE TEMP TABLE import_identity (
+                fingerprint TEXT, fingerprint_key BIGINT, severity TEXT, title TEXT, suppressed BOOLEAN, suppression_reason TEXT
             ) ON COMMIT DROP""";
 
     private static final String CHECKS_TABLE = """
@@ -89,7 +101,7 @@ final class BulkFindingWriter {
             SELECT i.fingerprint, f.id, f.status, f.changed, CASE WHEN f.changed THEN i.severity END,
                 CASE WHEN f.changed THEN i.title END, CASE WHEN f.changed THEN i.suppressed END,
                 CASE WHEN f.changed THEN i.suppression_reason END
-            FROM import_staging i
+            FROM import_identity i
             CROSS JOIN LATERAL (
                 SELECT id, status, severity IS DISTINCT FROM i.severity OR title IS DISTINCT FROM i.title
                            OR suppressed IS DISTINCT FROM i.suppressed
@@ -225,6 +237,7 @@ final class BulkFindingWriter {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CHECKS_TABLE);
             if (hadFindings) {
+                statement.execute(IDENTITY_TABLE);
                 statement.execute(STAGING_TABLE);
                 statement.execute(KNOWN_TABLE);
             }
@@ -243,7 +256,7 @@ final class BulkFindingWriter {
      */
     void merge(StagedChunks.Chunk chunk) throws SQLException {
         if (chunk.findings().count() > 0 && hadFindings) {
-            mergeStaged(chunk.findings());
+            mergeStaged(chunk.identities(), chunk.findings());
         } else if (chunk.findings().count() > 0) {
             created += copy("finding", " (" + FINDING_COLUMNS + ")", chunk.findings());
             namedOpen += chunk.findings().count();
@@ -260,12 +273,13 @@ final class BulkFindingWriter {
     }
 
     /**
-     * Merges one staged chunk. A re-import of an unchanged report finds every finding known, none fixed and none
-     * changed: only the sightings are written, and the statements for the other cases are not run.
+     * Merges one staged chunk: its identity rows are compared with the known findings, and its full rows are copied
+     * only when some findings are new. A re-import of an unchanged report finds every finding known, none fixed and
+     * none changed: only the sightings are written, and the statements for the other cases are not run.
      */
-    private void mergeStaged(CopyRowWriter.Rows findings) throws SQLException {
-        truncate("import_staging, import_known");
-        copy("import_staging", "", findings);
+    private void mergeStaged(CopyRowWriter.Rows identities, CopyRowWriter.Rows findings) throws SQLException {
+        truncate("import_identity, import_known");
+        copy("import_identity", " (" + IDENTITY_COLUMNS + ")", identities);
         execute(KNOWN, target.componentId(), target.tool());
         KnownCounts known = knownCounts();
         namedOpen += known.stillOpen();
@@ -277,6 +291,8 @@ final class BulkFindingWriter {
         }
         seen += execute(SEEN_AGAIN, now, scanId);
         if (known.known() < findings.count()) {
+            truncate("import_staging");
+            copy("import_staging", "", findings);
             int createdNow = execute(NEW_FINDINGS, target.teamId(), target.environmentId(), target.componentId(),
                     target.tool(), now, scanId, now);
             created += createdNow;

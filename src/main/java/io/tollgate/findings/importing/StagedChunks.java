@@ -11,8 +11,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class StagedChunks {
 
-    /** Finding rows and check rows, each in COPY text format. */
-    record Chunk(CopyRowWriter.Rows findings, CopyRowWriter.Rows checks) {
+    /**
+     * Finding rows, their identity rows (for a report whose findings are compared with known ones; empty otherwise)
+     * and check rows, each in COPY text format.
+     */
+    record Chunk(CopyRowWriter.Rows findings, CopyRowWriter.Rows identities, CopyRowWriter.Rows checks) {
     }
 
     private static final Object END = new Object();

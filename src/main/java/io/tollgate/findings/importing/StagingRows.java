@@ -13,8 +13,10 @@ import java.util.Map;
  * The parsing side of an import: encodes each finding as a row, and each check result as a row of the checks table,
  * and passes them on in chunks. When the report's findings are all new, a finding row is a full row of
  * {@link BulkFindingWriter#FINDING_COLUMNS}, copied straight into the findings; otherwise it holds what the tool says
- * ({@link BulkFindingWriter#REPORTED_COLUMNS}) and the SLA in days, for the staging table. A finding the report names twice (same fingerprint) is
- * encoded once, so that the chunks never repeat a fingerprint and can be merged one after the other.
+ * ({@link BulkFindingWriter#REPORTED_COLUMNS}) and the SLA in days, for the staging table, and the finding also gets a
+ * narrow identity row ({@link BulkFindingWriter#IDENTITY_COLUMNS}) to be compared with the known findings. A finding
+ * the report names twice (same fingerprint) is encoded once, so that the chunks never repeat a fingerprint and can be
+ * merged one after the other.
  * <p>
  * The first chunk is small, so that the database starts while the rest of the report is parsed.
  */
@@ -25,6 +27,7 @@ final class StagingRows {
     private final StagedChunks chunks;
     private final int rowsPerChunk;
     private final CopyRowWriter findings = new CopyRowWriter();
+    private final CopyRowWriter identities = new CopyRowWriter();
     private final CopyRowWriter checks = new CopyRowWriter();
     private final FingerprintSet staged = new FingerprintSet();
     private final boolean fullRows;
@@ -64,7 +67,8 @@ final class StagingRows {
         if (fullRows) {
             findings.encoded(importFields);
         }
-        findings.text(row.fingerprint()).number(Fingerprints.key(row.fingerprint())).text(f.severity().name()).text(f.title(), 500)
+        long key = Fingerprints.key(row.fingerprint());
+        findings.text(row.fingerprint()).number(key).text(f.severity().name()).text(f.title(), 500)
                 .text(f.tool(), 100).text(f.ruleId(), 300).integers(f.cweIds())
                 .text(row.classification().owaspCategory()).text(row.classification().sasId())
                 .text(row.classification().practice()).text(row.controlId()).text(f.checkId(), 300)
@@ -79,6 +83,9 @@ final class StagingRows {
                     days -> now.plus(Duration.ofDays(days)).toString()));
         } else {
             findings.number(row.slaDays());
+            identities.text(row.fingerprint()).number(key).text(f.severity().name()).text(f.title(), 500)
+                    .bool(f.suppressed()).text(f.suppressionReason(), 2000);
+            identities.endRow();
         }
         findings.endRow();
         if (f.checkId() != null) {
@@ -124,6 +131,6 @@ final class StagingRows {
     }
 
     private void passOn() {
-        chunks.put(new StagedChunks.Chunk(findings.take(), checks.take()));
+        chunks.put(new StagedChunks.Chunk(findings.take(), identities.take(), checks.take()));
     }
 }
