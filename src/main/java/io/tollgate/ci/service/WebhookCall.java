@@ -10,8 +10,4 @@ import io.tollgate.findings.importing.UploadParameters;
 public record WebhookCall(UploadParameters upload, String gate, String authorization, String idempotencyKey,
                           String hubSignature, String githubDelivery, String webhookId, String webhookTimestamp,
                           String webhookSignature, Long contentLength) {
-
-    public String team() {
-        return upload.team();
-    }
 }

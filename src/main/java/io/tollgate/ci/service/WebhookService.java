@@ -128,16 +128,17 @@ public class WebhookService {
     }
 
     private Caller authenticate(WebhookCall call) {
-        if (blank(call.team())) {
+        if (blank(call.upload().team())) {
             throw new InvalidInputException("team", "is required: the slug of the team the credential belongs to");
         }
-        Team team = Team.findBySlug(call.team().strip()).orElse(null);
+        String slug = call.upload().team().strip();
+        Team team = Team.findBySlug(slug).orElse(null);
         String bearer = bearer(call.authorization());
         Instant now = Instant.now(clock);
         if (bearer != null) {
             CiToken token = credentials.tokenByValue(bearer).filter(t -> team != null && t.team.id.equals(team.id))
                     .orElseThrow(() -> WebhookRefusedException.unauthenticated("The bearer token is not a token of team '"
-                            + call.team().strip() + "'; copy it again from the team's CI page or create a new one"));
+                            + slug + "'; copy it again from the team's CI page or create a new one"));
             if (token.revokedAt != null) {
                 throw WebhookRefusedException.unauthenticated("The bearer token '" + token.name + "' was revoked; create a new one");
             }
@@ -168,7 +169,7 @@ public class WebhookService {
         }
         List<SigningSecret> secrets = team == null ? List.of() : SigningSecret.usable(team, now);
         if (secrets.isEmpty()) {
-            throw WebhookRefusedException.unauthenticated("Team '" + call.team().strip() + "' has no valid signing secret;"
+            throw WebhookRefusedException.unauthenticated("Team '" + slug + "' has no valid signing secret;"
                     + " a lead creates one on the team's CI page");
         }
         return new Caller(team, "secrets:" + team.id, "ci signing secret of " + team.slug, null, secrets, signature,
@@ -199,7 +200,7 @@ public class WebhookService {
                     + " must be 1 to 96 letters, digits or . _ : -");
         }
         if (!blank(call.gate())) {
-            validator.check(new EvaluationRequest(call.team(), call.gate(), null, blankToNull(call.upload().commit()),
+            validator.check(new EvaluationRequest(call.upload().team(), call.gate(), null, blankToNull(call.upload().commit()),
                     key(deliveryId), null));
             if (QuarkusTransaction.requiringNew().call(() -> Environment.findByKey(call.gate().strip()).isEmpty())) {
                 throw new InvalidInputException("gate", "no environment '" + call.gate().strip() + "'");

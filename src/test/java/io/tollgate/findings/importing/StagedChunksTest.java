@@ -44,6 +44,10 @@ class StagedChunksTest {
     }
 
     private static StagedChunks.Chunk emptyChunk() {
-        return new StagedChunks.Chunk(new CopyRowWriter(16).take(), new CopyRowWriter(16).take(), new CopyRowWriter(16).take());
+        return new StagedChunks.Chunk(empty(), empty(), empty());
+    }
+
+    private static CopyRowWriter.Rows empty() {
+        return new CopyRowWriter(16).take();
     }
 }
