@@ -1,31 +1,70 @@
 package io.tollgate.ci;
 
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Signs bodies the way senders do, written from the two conventions' documentation, for the webhook tests. */
+/**
+ * Signs requests the way senders do, written from docs/ci/README.md, for the webhook tests: both conventions sign
+ * {@code <delivery id>.<timestamp>.<query string>.<base64 SHA-256 of the body>} and send the digest in Content-Digest.
+ * The requests are sent with the query string exactly as given (REST Assured does not re-encode it).
+ */
 public final class Signing {
+
+    public static final String WEBHOOK = "/api/v1/ci/webhook";
 
     private Signing() {
     }
 
-    /** {@code X-Hub-Signature-256}: hex HMAC-SHA256 of the body, keyed with the secret's text. */
-    public static String github(String secret, byte[] body) {
-        return "sha256=" + HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), body));
+    /** A request signed in the GitHub convention: hex HMAC keyed with the secret's text. */
+    public static RequestSpecification github(String secret, String delivery, long timestamp, String query, byte[] body) {
+        String signature = HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8),
+                content(delivery, timestamp, query, body)));
+        return send(body).header("X-Hub-Signature-256", "sha256=" + signature).header("X-GitHub-Delivery", delivery)
+                .header("Tollgate-Timestamp", Long.toString(timestamp));
     }
 
-    /** {@code webhook-signature}: base64 HMAC-SHA256 of "id.timestamp.body", keyed with the decoded whsec_ part. */
-    public static String standard(String secret, String id, long timestamp, byte[] body) {
+    /** A request signed in the Standard Webhooks convention: base64 HMAC keyed with the decoded whsec_ part. */
+    public static RequestSpecification standard(String secret, String id, long timestamp, String query, byte[] body) {
         byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-        byte[] prefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
-        byte[] content = new byte[prefix.length + body.length];
-        System.arraycopy(prefix, 0, content, 0, prefix.length);
-        System.arraycopy(body, 0, content, prefix.length, body.length);
-        return "v1," + Base64.getEncoder().encodeToString(hmac(key, content));
+        return send(body).header("webhook-id", id).header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", "v1," + Base64.getEncoder().encodeToString(hmac(key, content(id, timestamp, query, body))));
+    }
+
+    /** The current Unix time, as senders put it in their timestamp header. */
+    public static long now() {
+        return Instant.now().getEpochSecond();
+    }
+
+    /** The Content-Digest header value of a body. */
+    public static String contentDigest(byte[] body) {
+        return "sha-256=:" + Base64.getEncoder().encodeToString(sha256(body)) + ":";
+    }
+
+    private static RequestSpecification send(byte[] body) {
+        return RestAssured.given().urlEncodingEnabled(false).contentType("application/octet-stream")
+                .header("Content-Digest", contentDigest(body)).body(body);
+    }
+
+    private static byte[] content(String delivery, long timestamp, String query, byte[] body) {
+        return (delivery + "." + timestamp + "." + query + "." + Base64.getEncoder().encodeToString(sha256(body)))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] hmac(byte[] key, byte[] content) {
