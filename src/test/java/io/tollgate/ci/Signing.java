@@ -93,7 +93,8 @@ public final class Signing {
         }
     }
 
-    private static byte[] hmac(byte[] key, byte[] content) {
+    /** HMAC-SHA256 of {@code content}. */
+    public static byte[] hmac(byte[] key, byte[] content) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
