@@ -17,8 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Admits webhook requests before their body is read: the filter runs after the request is matched to
  * {@link WebhookResource} and before Quarkus REST starts reading the body, so that a request without a valid
- * credential is refused without a byte of its body being stored (and, with {@code Expect: 100-continue}, before
- * the client sends it).
+ * credential is refused without a byte of its body being stored.
  */
 public class WebhookAdmission {
 

@@ -123,7 +123,9 @@ public class WebhookService {
         try {
             caller = QuarkusTransaction.requiringNew().call(() -> authenticate(call));
         } catch (WebhookRefusedException e) {
-            failures.failed(call.clientAddress());
+            if (e.status() == 401) {
+                failures.failed(call.clientAddress());
+            }
             throw e;
         }
         OptionalLong wait = rates.acquire(caller.rateKey());
