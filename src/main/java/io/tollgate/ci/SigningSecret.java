@@ -72,4 +72,13 @@ public class SigningSecret extends PanacheEntity {
         return list("team = ?1 and revokedAt is null and (validUntil is null or validUntil > ?2) order by createdAt desc, id desc",
                 team, now);
     }
+
+    /**
+     * The secrets that sign deliveries now for the team with this slug, newest first, with their team: one query
+     * whether or not such a team exists, so that the webhook answers an unknown team as it answers a wrong signature.
+     */
+    public static List<SigningSecret> usable(String teamSlug, Instant now) {
+        return list("from SigningSecret s join fetch s.team t where t.slug = ?1 and s.revokedAt is null"
+                + " and (s.validUntil is null or s.validUntil > ?2) order by s.createdAt desc, s.id desc", teamSlug, now);
+    }
 }

@@ -1,25 +1,22 @@
 package io.tollgate.ci.rest;
 
-import io.tollgate.ci.service.WebhookCall;
 import io.tollgate.ci.service.WebhookRefusedException;
 import io.tollgate.ci.service.WebhookService;
 import io.tollgate.ci.service.WebhookService.Answer;
-import io.tollgate.findings.importing.UploadParameters;
 import io.tollgate.web.ProblemDetails;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,7 +26,8 @@ import java.util.List;
 /**
  * The one way in for pipelines: a report in the body (gzip allowed) with its metadata in query parameters, and
  * optionally {@code gate=<environment>} to ask the promotion gate in the same call. Authenticated by a team's
- * bearer token or signed with a team's signing secret; see docs/ci/README.md.
+ * bearer token or signed with a team's signing secret; see docs/ci/README.md. {@link WebhookAdmission} checks the
+ * credential before the body is read; this method only runs for requests it admitted.
  */
 @Path(WebhookResource.PATH)
 @PermitAll
@@ -43,29 +41,46 @@ public class WebhookResource {
     @Inject
     WebhookService webhook;
 
+    @Inject
+    WebhookAdmission.Admitted admitted;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a report and/or ask the gate; the answer's 'passed' tells the pipeline whether to go on")
-    public Response deliver(@BeanParam UploadParameters upload, @QueryParam("gate") String gate,
-                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                            @HeaderParam("Idempotency-Key") String idempotencyKey,
-                            @HeaderParam("X-Hub-Signature-256") String hubSignature,
-                            @HeaderParam("X-GitHub-Delivery") String githubDelivery,
-                            @HeaderParam("webhook-id") String webhookId,
-                            @HeaderParam("webhook-timestamp") String webhookTimestamp,
-                            @HeaderParam("webhook-signature") String webhookSignature,
-                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-                            InputStream body) {
-        Answer answer = webhook.deliver(new WebhookCall(upload, gate, authorization, idempotencyKey, hubSignature,
-                githubDelivery, webhookId, webhookTimestamp, webhookSignature, contentLength), body);
+    @Parameter(name = "team", in = ParameterIn.QUERY, required = true, description = "the slug of the credential's team")
+    @Parameter(name = "environment", in = ParameterIn.QUERY, description = "the environment the scan is about")
+    @Parameter(name = "component", in = ParameterIn.QUERY, description = "the repository or AWS account the scan is about")
+    @Parameter(name = "gate", in = ParameterIn.QUERY, description = "the environment to ask the promotion gate about")
+    @Parameter(name = "tool", in = ParameterIn.QUERY)
+    @Parameter(name = "format", in = ParameterIn.QUERY)
+    @Parameter(name = "mode", in = ParameterIn.QUERY, description = "full (default) or partial")
+    @Parameter(name = "commit", in = ParameterIn.QUERY)
+    @Parameter(name = "branch", in = ParameterIn.QUERY)
+    @Parameter(name = "pipelineUrl", in = ParameterIn.QUERY)
+    @Parameter(name = "fileName", in = ParameterIn.QUERY)
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "the delivery id of a bearer-token request")
+    @Parameter(name = "X-Hub-Signature-256", in = ParameterIn.HEADER)
+    @Parameter(name = "X-GitHub-Delivery", in = ParameterIn.HEADER)
+    @Parameter(name = "Tollgate-Timestamp", in = ParameterIn.HEADER)
+    @Parameter(name = "webhook-id", in = ParameterIn.HEADER)
+    @Parameter(name = "webhook-timestamp", in = ParameterIn.HEADER)
+    @Parameter(name = "webhook-signature", in = ParameterIn.HEADER)
+    @Parameter(name = "Content-Digest", in = ParameterIn.HEADER, description = "sha-256=:<base64>: of the body, with a signature")
+    public Response deliver(InputStream body) {
+        Answer answer = webhook.deliver(admitted.get(), body);
         return Response.status(answer.status()).entity(answer.body()).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Tollgate-Replayed", Boolean.toString(answer.replayed())).build();
     }
 
     @ServerExceptionMapper
     public Response refused(WebhookRefusedException e, UriInfo uri) {
+        return problem(e, uri.getPath());
+    }
+
+    /** The problem document of a refused request, with Retry-After and WWW-Authenticate where they apply. */
+    static Response problem(WebhookRefusedException e, String path) {
         Response.ResponseBuilder response = Response.status(e.status()).type(ProblemDetails.MEDIA_TYPE)
-                .entity(new ProblemDetails("about:blank", e.title(), e.status(), e.getMessage(), uri.getPath(), List.of()));
+                .entity(new ProblemDetails("about:blank", e.title(), e.status(), e.getMessage(), path, List.of()));
         if (e.retryAfterSeconds() != null) {
             response.header("Retry-After", e.retryAfterSeconds());
         }

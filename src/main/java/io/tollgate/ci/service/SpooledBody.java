@@ -1,33 +1,39 @@
 package io.tollgate.ci.service;
 
-import javax.crypto.Mac;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.security.MessageDigest;
 
 /**
- * A webhook body copied to a temporary file as it arrives, fed to the signature MACs on the way, so that the
- * signature is checked before anything is imported and a large report never sits in memory. Closing deletes it.
+ * A webhook body copied to a temporary file as it arrives, with its SHA-256 computed on the way, so that the signed
+ * digest is checked before anything is imported and a large report never sits in memory. The bytes written are held
+ * to the per-request limit and claimed from the {@link SpoolBudget} before they are written. Closing deletes the file.
  */
 final class SpooledBody implements AutoCloseable {
 
     private final Path file;
     private final long size;
+    private final byte[] digest;
 
-    private SpooledBody(Path file, long size) {
+    private SpooledBody(Path file, long size, byte[] digest) {
         this.file = file;
         this.size = size;
+        this.digest = digest;
     }
 
-    /** Copies at most {@code limit} bytes; a longer body is refused with 413 and leaves nothing behind. */
-    static SpooledBody spool(InputStream body, long limit, List<Mac> macs) {
+    /**
+     * Copies at most {@code limit} bytes into {@code directory}; a longer body is refused with 413, one that passes
+     * the budget with 503, and either leaves nothing behind.
+     */
+    static SpooledBody spool(InputStream body, Path directory, long limit, SpoolBudget.Claim claim) {
         Path file = null;
         try {
-            file = Files.createTempFile("tollgate-webhook-", ".body");
+            MessageDigest sha256 = WebhookSignature.sha256();
+            file = Files.createTempFile(Files.createDirectories(directory), "tollgate-webhook-", ".body");
             long size = 0;
             byte[] buffer = new byte[64 * 1024];
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -37,13 +43,12 @@ final class SpooledBody implements AutoCloseable {
                         throw new WebhookRefusedException(413, "Request too large",
                                 "The body is larger than the webhook's limit of " + limit + " bytes; compress the report with gzip");
                     }
-                    for (Mac mac : macs) {
-                        mac.update(buffer, 0, n);
-                    }
+                    claim.cover(size);
+                    sha256.update(buffer, 0, n);
                     out.write(buffer, 0, n);
                 }
             }
-            return new SpooledBody(file, size);
+            return new SpooledBody(file, size, sha256.digest());
         } catch (IOException | RuntimeException e) {
             delete(file);
             if (e instanceof IOException io) {
@@ -55,6 +60,11 @@ final class SpooledBody implements AutoCloseable {
 
     long size() {
         return size;
+    }
+
+    /** The SHA-256 of the body as received. */
+    byte[] digest() {
+        return digest.clone();
     }
 
     InputStream open() throws IOException {

@@ -25,21 +25,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 
-import javax.crypto.Mac;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * The CI webhook: authenticates a request by bearer token or signature, holds it to its credential's rate, stores
- * the body while checking the signature, imports the report and asks the gate for the credential's team, and keeps
- * the response under the delivery id so that a retry gets it again instead of importing twice.
+ * The CI webhook, in two steps. {@link #admit} runs before the body is read: it refuses a client address with too
+ * many failed authentications, authenticates the request by bearer token or by a signature of its metadata and its
+ * body's digest, holds the credential to its rate and checks what can be checked without the body. {@link #deliver}
+ * then stores the body within the spool limits, checks it against the signed digest, imports the report and asks
+ * the gate for the credential's team, and keeps the response under the delivery id so that a retry gets it again
+ * instead of importing twice. Only authenticated requests spend a team's rate or write a body to disk.
  * <p>
  * A delivery id is taken once per team: a retry of a finished delivery gets its stored response (200, marked
  * replayed), a retry while the first attempt still runs gets 409 with Retry-After, a retry of a failed delivery runs
@@ -50,6 +52,11 @@ public class WebhookService {
 
     private static final Logger LOG = Logger.getLogger(WebhookService.class);
     private static final String DELIVERY_ID = "[A-Za-z0-9._:\\-]{1,96}";
+    /** The same answer whether the team exists, has secrets, or the signature is wrong. */
+    private static final String NO_MATCH = "The signature matches no valid signing secret of the team named in team=."
+            + " Sign '<delivery id>.<timestamp>.<query string as sent>.<base64 SHA-256 of the body>' with a current"
+            + " signing secret of that team (docs/ci/README.md, 'Signing'); a rotated secret stays valid only until the"
+            + " end of its overlap";
 
     /** What the pipeline reads: the import summary, the gate decision when asked, and whether both went well. */
     public record WebhookResult(String deliveryId, String team, ImportSummary scan, Decision gate, boolean passed) {
@@ -59,13 +66,26 @@ public class WebhookService {
     public record Answer(int status, String body, boolean replayed) {
     }
 
+    /** A request that passed {@link #admit}: its metadata and who sent it; its body is still unread. */
+    public static final class Admission {
+        private final WebhookCall call;
+        private final Caller caller;
+
+        private Admission(WebhookCall call, Caller caller) {
+            this.call = call;
+            this.caller = caller;
+        }
+    }
+
     /** Who sent the request, once authenticated. */
-    private record Caller(Team team, String rateKey, String label, CiToken token, List<SigningSecret> secrets,
+    private record Caller(Team team, String rateKey, String label, CiToken token, SigningSecret signer,
                           WebhookSignature signature, String deliveryId) {
     }
 
     private final CredentialService credentials;
     private final RateLimiter rates;
+    private final FailureLimiter failures;
+    private final SpoolBudget spool;
     private final ImportService imports;
     private final GateService gate;
     private final InputValidator validator;
@@ -73,10 +93,13 @@ public class WebhookService {
     private final CiConfig config;
     private final Clock clock;
 
-    WebhookService(CredentialService credentials, RateLimiter rates, ImportService imports, GateService gate,
-                   InputValidator validator, ObjectMapper json, CiConfig config, Clock clock) {
+    WebhookService(CredentialService credentials, RateLimiter rates, FailureLimiter failures, SpoolBudget spool,
+                   ImportService imports, GateService gate, InputValidator validator, ObjectMapper json, CiConfig config,
+                   Clock clock) {
         this.credentials = credentials;
         this.rates = rates;
+        this.failures = failures;
+        this.spool = spool;
         this.imports = imports;
         this.gate = gate;
         this.validator = validator;
@@ -85,8 +108,26 @@ public class WebhookService {
         this.clock = clock;
     }
 
-    public Answer deliver(WebhookCall call, InputStream body) {
-        Caller caller = QuarkusTransaction.requiringNew().call(() -> authenticate(call));
+    /**
+     * Everything that can be checked before the body is read, in this order: the client address's failed
+     * authentications (429), the credential (401, counted against the address), the credential's rate (429), the
+     * declared length (413), the delivery id and the gate environment (400).
+     */
+    public Admission admit(WebhookCall call) {
+        OptionalLong blocked = failures.blocked(call.clientAddress());
+        if (blocked.isPresent()) {
+            throw new WebhookRefusedException(429, "Too many requests", "Too many failed authentications from this"
+                    + " address; retry after " + blocked.getAsLong() + " s", blocked.getAsLong());
+        }
+        Caller caller;
+        try {
+            caller = QuarkusTransaction.requiringNew().call(() -> authenticate(call));
+        } catch (WebhookRefusedException e) {
+            if (e.status() == 401) {
+                failures.failed(call.clientAddress());
+            }
+            throw e;
+        }
         OptionalLong wait = rates.acquire(caller.rateKey());
         if (wait.isPresent()) {
             throw new WebhookRefusedException(429, "Too many requests", "This credential may send "
@@ -98,27 +139,28 @@ public class WebhookService {
                     + config.maxBodyBytes() + " bytes; compress the report with gzip");
         }
         checkGateRequest(call, caller.deliveryId());
-        // A secret sealed under an earlier session secret cannot be read any more: it cannot match, the others still can.
-        List<SigningSecret> readable = new ArrayList<>();
-        List<Mac> macs = new ArrayList<>();
-        if (caller.signature() != null) {
-            for (SigningSecret secret : caller.secrets()) {
-                credentials.unseal(secret).ifPresentOrElse(value -> {
-                    readable.add(secret);
-                    macs.add(caller.signature().start(value));
-                }, () -> LOG.warnf("Signing secret %d of team %s cannot be unsealed: TOLLGATE_SECURITY_SESSION_SECRET"
-                        + " changed since it was created; revoke it and create a new one", secret.id, caller.team().slug));
+        return new Admission(call, caller);
+    }
+
+    /** Stores the body of an admitted request, checks it against the signed digest, imports it and asks the gate. */
+    public Answer deliver(Admission admission, InputStream body) {
+        WebhookCall call = admission.call;
+        Caller caller = admission.caller;
+        Path directory = config.spoolDirectory().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+        try (SpoolBudget.Claim claim = spool.claim(call.contentLength() == null ? 0 : call.contentLength());
+             SpooledBody spooled = SpooledBody.spool(body, directory, config.maxBodyBytes(), claim)) {
+            if (caller.signature() != null && !caller.signature().coversBody(spooled.digest())) {
+                failures.failed(call.clientAddress());
+                throw WebhookRefusedException.unauthenticated("The body does not match its signed Content-Digest; sign"
+                        + " the SHA-256 of the body exactly as sent");
             }
-        }
-        try (SpooledBody spooled = SpooledBody.spool(body, config.maxBodyBytes(), macs)) {
-            SigningSecret signer = caller.signature() == null ? null : verify(caller, readable, macs);
             if (spooled.size() == 0 && blank(call.gate())) {
                 throw new InvalidInputException("body", "send a report in the body, ask the gate with gate=<environment>, or both");
             }
             if (spooled.size() > 0 && caller.token() != null && !caller.token().scopeUpload) {
                 throw missingScope(TokenScope.UPLOAD);
             }
-            QuarkusTransaction.requiringNew().run(() -> markUsed(caller.token(), signer));
+            QuarkusTransaction.requiringNew().run(() -> markUsed(caller.token(), caller.signer()));
             Delivery reserved = reserve(caller, call);
             if (reserved.state == Delivery.State.DONE) {
                 return new Answer(reserved.status, reserved.response, true);
@@ -132,11 +174,10 @@ public class WebhookService {
             throw new InvalidInputException("team", "is required: the slug of the team the credential belongs to");
         }
         String slug = call.upload().team().strip();
-        Team team = Team.findBySlug(slug).orElse(null);
         String bearer = bearer(call.authorization());
         Instant now = Instant.now(clock);
         if (bearer != null) {
-            CiToken token = credentials.tokenByValue(bearer).filter(t -> team != null && t.team.id.equals(team.id))
+            CiToken token = credentials.tokenByValue(bearer).filter(t -> t.team.slug.equals(slug))
                     .orElseThrow(() -> WebhookRefusedException.unauthenticated("The bearer token is not a token of team '"
                             + slug + "'; copy it again from the team's CI page or create a new one"));
             if (token.revokedAt != null) {
@@ -153,45 +194,37 @@ public class WebhookService {
                 throw missingScope(TokenScope.GATE);
             }
             String deliveryId = firstGiven(call.idempotencyKey(), call.githubDelivery(), call.webhookId());
-            return new Caller(team, "token:" + token.id, "ci token '" + token.name + "' of " + team.slug, token, List.of(),
+            return new Caller(token.team, "token:" + token.id, "ci token '" + token.name + "' of " + slug, token, null,
                     null, deliveryId == null ? UUID.randomUUID().toString() : deliveryId);
         }
         WebhookSignature signature;
         if (!blank(call.webhookSignature())) {
-            signature = WebhookSignature.standard(call.webhookSignature(), call.webhookId(), call.webhookTimestamp(), now,
-                    config.timestampTolerance());
+            signature = WebhookSignature.standard(call.webhookSignature(), call.webhookId(), call.webhookTimestamp(),
+                    call.contentDigest(), now, config.timestampTolerance());
         } else if (!blank(call.hubSignature())) {
-            signature = WebhookSignature.github(call.hubSignature(), call.githubDelivery());
+            signature = WebhookSignature.github(call.hubSignature(), call.githubDelivery(), call.tollgateTimestamp(),
+                    call.contentDigest(), now, config.timestampTolerance());
         } else {
-            throw WebhookRefusedException.unauthenticated("Send 'Authorization: Bearer <token>', or sign the raw body with "
-                    + "a signing secret of the team (X-Hub-Signature-256 with X-GitHub-Delivery, or webhook-id, "
-                    + "webhook-timestamp and webhook-signature)");
+            throw WebhookRefusedException.unauthenticated("Send 'Authorization: Bearer <token>', or sign the request with "
+                    + "a signing secret of the team (X-Hub-Signature-256 with X-GitHub-Delivery and Tollgate-Timestamp, or "
+                    + "webhook-id, webhook-timestamp and webhook-signature; either with Content-Digest)");
         }
-        List<SigningSecret> secrets = team == null ? List.of() : SigningSecret.usable(team, now);
-        if (secrets.isEmpty()) {
-            throw WebhookRefusedException.unauthenticated("Team '" + slug + "' has no valid signing secret;"
-                    + " a lead creates one on the team's CI page");
-        }
-        return new Caller(team, "secrets:" + team.id, "ci signing secret of " + team.slug, null, secrets, signature,
-                signature.deliveryId());
-    }
-
-    private SigningSecret verify(Caller caller, List<SigningSecret> secrets, List<Mac> macs) {
         SigningSecret signer = null;
-        for (int i = 0; i < macs.size(); i++) {
-            if (caller.signature().matches(macs.get(i)) && signer == null) {
-                signer = secrets.get(i);
+        for (SigningSecret secret : SigningSecret.usable(slug, now)) {
+            // A secret sealed under an earlier session secret cannot be read any more: it cannot match, the others still can.
+            Optional<String> value = credentials.unseal(secret);
+            if (value.isEmpty()) {
+                LOG.warnf("Signing secret %d of team %s cannot be unsealed: TOLLGATE_SECURITY_SESSION_SECRET changed since"
+                        + " it was created; revoke it and create a new one", secret.id, slug);
+            } else if (signature.matches(value.get(), call.rawQuery()) && signer == null) {
+                signer = secret;
             }
         }
         if (signer == null) {
-            throw WebhookRefusedException.unauthenticated("The signature matches no valid signing secret of team '"
-                    + caller.team().slug + "'. Sign the raw body exactly as sent"
-                    + (caller.signature().convention() == WebhookSignature.Convention.STANDARD_WEBHOOKS
-                    ? ", prefixed with 'webhook-id.webhook-timestamp.', with the base64-decoded part of the secret after 'whsec_' as the key"
-                    : ", with the whole secret (including 'whsec_') as the key")
-                    + "; a rotated secret stays valid only until the end of its overlap");
+            throw WebhookRefusedException.unauthenticated(NO_MATCH);
         }
-        return signer;
+        return new Caller(signer.team, "secrets:" + signer.team.id, "ci signing secret of " + slug, null, signer,
+                signature, signature.deliveryId());
     }
 
     private void checkGateRequest(WebhookCall call, String deliveryId) {

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -93,10 +92,12 @@ class WebhookApiTest {
     @Test
     void standardWebhooksSignaturesUploadWithinTheTolerance() {
         String secret = secret(null);
-        long now = Instant.now().getEpochSecond();
+        long now = Signing.now();
         signedStandard(secret, "msg-1", now, report).statusCode(200).body("scan.records", equalTo(1));
         signedStandard(secret, "msg-2", now - 600, report).statusCode(401)
                 .contentType("application/problem+json").body("detail", containsString("away from the server's clock"));
+        Signing.github(secret, "gh-old", now - 600, query(), report).post(WEBHOOK + "?" + query()).then().statusCode(401)
+                .body("detail", containsString("Tollgate-Timestamp is 60"));
         lead.json().get("/api/v1/scans?team=" + team).then().body("total", equalTo(1));
     }
 
@@ -122,20 +123,35 @@ class WebhookApiTest {
     @Test
     void wrongAndMissingSignaturesAreRefusedWithoutImportingOrRevealingTheSecret() {
         String secret = secret(null);
-        webhook().header("X-Hub-Signature-256", Signing.github(secret + "x", report)).header("X-GitHub-Delivery", "d1")
-                .body(report).post(WEBHOOK + "?team=" + team + "&environment=dev&component=acme/app").then().statusCode(401)
+        Signing.github(secret + "x", "d1", Signing.now(), query(), report).post(WEBHOOK + "?" + query()).then().statusCode(401)
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("detail", containsString("matches no valid signing secret")).body("detail", not(containsString(secret)));
         String tampered = new String(report, StandardCharsets.UTF_8).replace("12", "13");
-        webhook().header("X-Hub-Signature-256", Signing.github(secret, report)).header("X-GitHub-Delivery", "d2")
-                .body(tampered.getBytes(StandardCharsets.UTF_8)).post(WEBHOOK + "?team=" + team + "&environment=dev&component=acme/app").then().statusCode(401);
-        webhook().body(report).post(WEBHOOK + "?team=" + team + "&environment=dev&component=acme/app").then().statusCode(401)
+        Signing.github(secret, "d2", Signing.now(), query(), report).body(tampered.getBytes(StandardCharsets.UTF_8))
+                .post(WEBHOOK + "?" + query()).then().statusCode(401).body("detail", containsString("Content-Digest"));
+        webhook().body(report).post(WEBHOOK + "?" + query()).then().statusCode(401)
                 .body("detail", containsString("Authorization: Bearer"));
-        webhook().header("X-Hub-Signature-256", Signing.github(secret, report)).body(report)
-                .post(WEBHOOK + "?team=" + team + "&environment=dev&component=acme/app").then().statusCode(401)
-                .body("detail", containsString("X-GitHub-Delivery"));
+        webhook().header("X-Hub-Signature-256", "sha256=" + "ab".repeat(32)).body(report)
+                .post(WEBHOOK + "?" + query()).then().statusCode(401).body("detail", containsString("X-GitHub-Delivery"));
         lead.json().get("/api/v1/scans?team=" + team).then().body("total", equalTo(0));
         lead.json().get("/api/v1/ci/teams/" + team + "/deliveries").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void signaturesOfTheBodyAloneAreRefusedWithHowToUpgrade() {
+        secret(null);
+        // The conventions' original form: an HMAC of the body only, without Content-Digest.
+        webhook().header("X-Hub-Signature-256", "sha256=" + "ab".repeat(32)).header("X-GitHub-Delivery", "old-1")
+                .body(report).post(WEBHOOK + "?" + query()).then().statusCode(401)
+                .body("detail", containsString("no longer accepts a signature of the body alone"))
+                .body("detail", containsString("Content-Digest")).body("detail", containsString("docs/ci/README.md"));
+        webhook().header("webhook-id", "old-2").header("webhook-timestamp", Long.toString(Signing.now()))
+                .header("webhook-signature", "v1,AAAA").body(report).post(WEBHOOK + "?" + query()).then().statusCode(401)
+                .body("detail", containsString("no longer accepts a signature of the body alone"));
+        webhook().header("X-Hub-Signature-256", "sha256=" + "ab".repeat(32)).header("X-GitHub-Delivery", "new-1")
+                .header("Tollgate-Timestamp", Long.toString(Signing.now())).header("Content-Digest", "sha-256=:AAAA:")
+                .body(report).post(WEBHOOK + "?" + query()).then().statusCode(401).body("detail", containsString("32-byte SHA-256"));
+        lead.json().get("/api/v1/scans?team=" + team).then().body("total", equalTo(0));
     }
 
     @Test
@@ -284,14 +300,15 @@ class WebhookApiTest {
     }
 
     private ValidatableResponse signedGithub(String secret, String delivery, byte[] body) {
-        return webhook().header("X-Hub-Signature-256", Signing.github(secret, body)).header("X-GitHub-Delivery", delivery)
-                .body(body).post(WEBHOOK + "?team=" + team + "&environment=dev&component=acme/app").then();
+        return Signing.github(secret, delivery, Signing.now(), query(), body).post(WEBHOOK + "?" + query()).then();
     }
 
     private ValidatableResponse signedStandard(String secret, String id, long timestamp, byte[] body) {
-        return webhook().header("webhook-id", id).header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", Signing.standard(secret, id, timestamp, body))
-                .body(body).post(WEBHOOK + "?team=" + team + "&environment=dev&component=acme/app").then();
+        return Signing.standard(secret, id, timestamp, query(), body).post(WEBHOOK + "?" + query()).then();
+    }
+
+    private String query() {
+        return "team=" + team + "&environment=dev&component=acme/app";
     }
 
     private static RequestSpecification webhook() {

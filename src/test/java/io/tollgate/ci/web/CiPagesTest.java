@@ -58,9 +58,8 @@ class CiPagesTest {
         assertThat(secret).startsWith("whsec_");
 
         byte[] report = SemgrepReports.report(List.of()).getBytes(StandardCharsets.UTF_8);
-        RestAssured.given().header("X-Hub-Signature-256", Signing.github(secret, report)).header("X-GitHub-Delivery", "page-1")
-                .contentType("application/json").body(report)
-                .post("/api/v1/ci/webhook?team=" + team + "&environment=dev&component=acme/web").then().statusCode(200);
+        String query = "team=" + team + "&environment=dev&component=acme/web";
+        Signing.github(secret, "page-1", Signing.now(), query, report).post(Signing.WEBHOOK + "?" + query).then().statusCode(200);
 
         String listed = lead.get(page).then().statusCode(200).extract().asString();
         assertThat(listed).contains("deploy").contains(token.substring(0, 8) + "…").doesNotContain(token)
