@@ -44,7 +44,7 @@ public class WebhookResource {
     WebhookService webhook;
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(UploadParameters.REPORT_MEDIA_TYPES)
     @Operation(summary = "Upload a report and/or ask the gate; the answer's 'passed' tells the pipeline whether to go on")
     public Response deliver(@BeanParam UploadParameters upload, @QueryParam("gate") String gate,
                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
