@@ -297,7 +297,7 @@ class ImportApiTest {
         lead.request().contentType("application/json").body("{}")
                 .post("/api/v1/scans?team=" + team + "&environment=dev&component=repo&format=nessus")
                 .then().statusCode(400).body("supportedFormats", hasItem("semgrep")).body("detail", containsString("nessus"));
-        lead.request().contentType("application/octet-stream").body("just some text, not a report")
+        lead.request().contentType("application/octet-stream").body("just some text, not a report".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/scans?team=" + team + "&environment=dev&component=repo")
                 .then().statusCode(415).body("supportedFormats", hasItem("semgrep")).body("scan", notNullValue());
     }
