@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.tollgate.org.Person;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -60,6 +61,7 @@ public class SignInPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response password(@RestForm String email, @RestForm String password) {
         try {
             SignInService.Step step = signIn.checkPassword(email, password);
@@ -78,6 +80,7 @@ public class SignInPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/password")
     public Response changePassword(@CookieParam(SessionCookies.SIGN_IN) String pending,
                                    @RestForm String password, @RestForm String confirmation) {
@@ -104,6 +107,7 @@ public class SignInPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/enroll")
     public Response enroll(@CookieParam(SessionCookies.SIGN_IN) String pending, @RestForm String code) {
         Optional<SessionCodec.Claims> claims = pending(pending, SignInStage.ENROLL);
@@ -130,6 +134,7 @@ public class SignInPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/verify")
     public Response verify(@CookieParam(SessionCookies.SIGN_IN) String pending, @RestForm String code) {
         Optional<SessionCodec.Claims> claims = pending(pending, SignInStage.VERIFY);

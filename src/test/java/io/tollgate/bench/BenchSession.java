@@ -25,11 +25,14 @@ import java.util.stream.Collectors;
 final class BenchSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
     private static final Pattern SECRET = Pattern.compile("id=\"secret\" class=\"secret\">([A-Z2-7]+)<");
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
+    /** The session's CSRF token, which every POST of the API carries once signed in. */
+    private String csrfToken = "";
 
     BenchSession(String base) {
         this.base = base;
@@ -48,6 +51,7 @@ final class BenchSession {
         try {
             Process curl = new ProcessBuilder("curl", "-sS", "-o", answer.toString(), "-w", "%{http_code} %{time_total}",
                     "-X", "POST", "-H", "Expect:", "-H", "Content-Type: application/json", "-H", "Cookie: " + cookies(),
+                    "-H", "X-CSRF-Token: " + csrfToken,
                     "--upload-file", report.toString(), base + path).redirectErrorStream(true).start();
             String written = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (curl.waitFor() != 0) {
@@ -77,6 +81,11 @@ final class BenchSession {
         } else {
             throw new IllegalStateException("the benchmark needs a fresh database (sign-in went to " + next + ")");
         }
+        Matcher token = CSRF_META.matcher(send("GET", "/", null, null).body());
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on the home page");
+        }
+        csrfToken = token.group(1);
     }
 
     private String form(String path, String body) throws IOException, InterruptedException {
@@ -90,6 +99,9 @@ final class BenchSession {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         if (type != null) {
             request.header("Content-Type", type);
+        }
+        if (!"GET".equals(method) && !csrfToken.isEmpty()) {
+            request.header("X-CSRF-Token", csrfToken);
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -297,7 +297,7 @@ class ImportApiTest {
         lead.request().contentType("application/json").body("{}")
                 .post("/api/v1/scans?team=" + team + "&environment=dev&component=repo&format=nessus")
                 .then().statusCode(400).body("supportedFormats", hasItem("semgrep")).body("detail", containsString("nessus"));
-        lead.request().contentType("text/plain").body("just some text, not a report")
+        lead.request().contentType("application/octet-stream").body("just some text, not a report".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/scans?team=" + team + "&environment=dev&component=repo")
                 .then().statusCode(415).body("supportedFormats", hasItem("semgrep")).body("scan", notNullValue());
     }
@@ -320,7 +320,7 @@ class ImportApiTest {
         lead.request().contentType("application/json").header("Content-Encoding", "gzip").body(zipped.toByteArray())
                 .post("/api/v1/scans?team=" + team + "&environment=dev&component=repo-a")
                 .then().statusCode(201).body("newCount", equalTo(1));
-        lead.request().multiPart("file", "semgrep.json", SemgrepReports.report(List.of(SQL, PATH)).getBytes(StandardCharsets.UTF_8))
+        lead.requestWithoutCsrfToken().multiPart("file", "semgrep.json", SemgrepReports.report(List.of(SQL, PATH)).getBytes(StandardCharsets.UTF_8))
                 .multiPart("team", team).multiPart("environment", "dev").multiPart("component", "repo-b")
                 .multiPart("commit", "0123abc").multiPart("csrf", lead.csrfToken()).post("/api/v1/scans")
                 .then().statusCode(201).body("newCount", equalTo(2));
@@ -408,9 +408,9 @@ class ImportApiTest {
 
     @Test
     void aMultipartUploadWithoutTheCsrfTokenIsRefused() {
-        lead.request().multiPart("file", "semgrep.json", SemgrepReports.report(List.of(SQL)).getBytes(StandardCharsets.UTF_8))
+        lead.requestWithoutCsrfToken().multiPart("file", "semgrep.json", SemgrepReports.report(List.of(SQL)).getBytes(StandardCharsets.UTF_8))
                 .multiPart("team", team).multiPart("environment", "dev").multiPart("component", "repo")
-                .post("/api/v1/scans").then().statusCode(400);
+                .post("/api/v1/scans").then().statusCode(403);
         lead.json().get("/api/v1/scans?team=" + team).then().body("total", equalTo(0));
     }
 

@@ -127,9 +127,9 @@ class SignInTest {
     @Test
     void aFormWithoutCsrfTokenIsRefused() {
         TestUser user = data.user();
-        Browser.anonymous().request().contentType("application/x-www-form-urlencoded")
+        Browser.anonymous().requestWithoutCsrfToken().contentType("application/x-www-form-urlencoded")
                 .formParams(Map.of("email", user.email(), "password", TestData.PASSWORD))
-                .post("/signin").then().statusCode(400);
+                .post("/signin").then().statusCode(403);
     }
 
     @Test

@@ -1,14 +1,17 @@
 package io.tollgate.support;
 
 import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tollgate.security.SessionCookies;
 import io.tollgate.security.TotpAuthenticator;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,13 +19,19 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * A cookie-keeping HTTP client that signs in through the real sign-in pages (password, then TOTP code), the way a
- * browser does, and then calls the API or posts portal forms with the CSRF token.
+ * browser does, and then calls the API or posts portal forms as a page of Tollgate would: every state-changing
+ * request carries a same-origin {@code Origin} and the session's CSRF token (the {@code X-CSRF-Token} header, or the
+ * {@code csrf} field of a portal form).
  */
 public class Browser {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+    private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final Map<String, String> cookies = new HashMap<>();
+    private String token;
+    private String tokenSession;
 
     public static Browser signedIn(TestData.TestUser user, TotpAuthenticator totp) {
         Browser browser = new Browser();
@@ -38,9 +47,70 @@ public class Browser {
         return new Browser();
     }
 
+    /** A request with this browser's cookies; a POST, PUT, PATCH or DELETE also gets the CSRF header and Origin. */
     public RequestSpecification request() {
-        return RestAssured.given().redirects().follow(false).cookies(cookies)
+        return withCookies(sameOrigin(true));
+    }
+
+    /**
+     * A request with this browser's cookies and a same-origin {@code Origin} (unless the test sets another), but no
+     * CSRF header: for forms that carry the token as their {@code csrf} field, and for forged requests.
+     */
+    public RequestSpecification requestWithoutCsrfToken() {
+        return withCookies(sameOrigin(false));
+    }
+
+    public RequestSpecification json() {
+        return request().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** Posts a portal form with the CSRF token a page handed out in its {@code csrf} field, as a browser would. */
+    public Response postForm(String path, Map<String, String> fields) {
+        String field = csrfToken();
+        return requestWithoutCsrfToken().contentType(ContentType.URLENC).formParams(fields).formParam("csrf", field)
+                .post(path);
+    }
+
+    public Response get(String path) {
+        return request().get(path);
+    }
+
+    /**
+     * The CSRF token of this browser's current session (or of its sign-in, before there is one), read from a page
+     * once per session cookie as the portal hands it out.
+     */
+    public String csrfToken() {
+        String session = cookies.get(SessionCookies.SESSION);
+        if (token != null && session != null && session.equals(tokenSession)) {
+            return token;
+        }
+        // Signed in, every portal page carries the token in its meta tag; before, the sign-in form has it as a field.
+        Matcher matcher = session != null
+                ? CSRF_META.matcher(get("/").then().statusCode(equalTo(200)).extract().asString())
+                : CSRF_FIELD.matcher(get("/signin").then().extract().asString());
+        if (!matcher.find()) {
+            throw new AssertionError("No CSRF token on the page");
+        }
+        token = matcher.group(1);
+        tokenSession = session;
+        return token;
+    }
+
+    public Map<String, String> cookies() {
+        return cookies;
+    }
+
+    /** The same origin as the server's own: what a browser sends with a form or a script of a Tollgate page. */
+    public static String origin() {
+        return RestAssured.baseURI + ":" + RestAssured.port;
+    }
+
+    /** The CSRF filter runs first, so that the cookies a token fetch may add leave with the request. */
+    private RequestSpecification withCookies(Filter csrf) {
+        return RestAssured.given().redirects().follow(false).filter(csrf)
                 .filter((req, res, ctx) -> {
+                    req.removeCookies();
+                    req.cookies(cookies);
                     Response response = ctx.next(req, res);
                     response.getDetailedCookies().asList().forEach(c -> {
                         if (c.getMaxAge() == 0) {
@@ -53,35 +123,17 @@ public class Browser {
                 });
     }
 
-    public RequestSpecification json() {
-        return request().contentType(ContentType.JSON).accept(ContentType.JSON);
-    }
-
-    /** Posts a portal form with the CSRF token a page handed out, as a browser would. */
-    public Response postForm(String path, Map<String, String> fields) {
-        String token = csrfToken();
-        return request().contentType(ContentType.URLENC).formParams(fields).formParam("csrf", token).post(path);
-    }
-
-    public Response get(String path) {
-        return request().get(path);
-    }
-
-    public String csrfToken() {
-        String page = request().get("/signin").then().extract().asString();
-        Matcher matcher = CSRF_FIELD.matcher(page);
-        if (!matcher.find()) {
-            // Signed in: /signin redirects; any portal page carries the sign-out form with the token.
-            page = request().get("/").then().statusCode(equalTo(200)).extract().asString();
-            matcher = CSRF_FIELD.matcher(page);
-            if (!matcher.find()) {
-                throw new AssertionError("No CSRF token on the page");
+    private Filter sameOrigin(boolean withToken) {
+        return (req, res, ctx) -> {
+            if (STATE_CHANGING.contains(req.getMethod())) {
+                if (!req.getHeaders().hasHeaderWithName("Origin")) {
+                    req.header("Origin", origin());
+                }
+                if (withToken && !req.getHeaders().hasHeaderWithName("X-CSRF-Token")) {
+                    req.header("X-CSRF-Token", csrfToken());
+                }
             }
-        }
-        return matcher.group(1);
-    }
-
-    public Map<String, String> cookies() {
-        return cookies;
+            return ctx.next(req, res);
+        };
     }
 }

@@ -20,6 +20,7 @@ import io.tollgate.security.Viewer;
 import io.tollgate.web.Flash;
 import io.tollgate.web.FormState;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -74,6 +75,7 @@ public class CollectionPages {
 
     /** Changes the account's name and collector settings; an empty external id keeps the one set before. */
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("accountId") String accountId, @RestForm String name, @RestForm String roleArn,
                            @RestForm String externalId, @RestForm String organizationalUnit) {
         Viewer me = viewer.get();
@@ -91,6 +93,7 @@ public class CollectionPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/collections")
     public Response scanNow(@PathParam("accountId") String accountId) {
         try {

@@ -45,7 +45,7 @@ public class WebhookResource {
     WebhookAdmission.Admitted admitted;
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(UploadParameters.REPORT_MEDIA_TYPES)
     @Operation(summary = "Upload a report and/or ask the gate; the answer's 'passed' tells the pipeline whether to go on")
     @Parameter(name = "team", in = ParameterIn.QUERY, required = true, description = "the slug of the credential's team")
     @Parameter(name = "environment", in = ParameterIn.QUERY, description = "the environment the scan is about")

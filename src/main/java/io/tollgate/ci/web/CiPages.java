@@ -17,6 +17,7 @@ import io.tollgate.security.CurrentViewer;
 import io.tollgate.web.Flash;
 import io.tollgate.web.FormState;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -78,6 +79,7 @@ public class CiPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/tokens")
     public Response createToken(@PathParam("team") String team, @RestForm String name, @RestForm List<String> scopes,
                                 @RestForm String expiresInDays) {
@@ -92,6 +94,7 @@ public class CiPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/tokens/{id}/revoke")
     public Response revokeToken(@PathParam("team") String team, @PathParam("id") long id) {
         TokenView token = credentials.revokeToken(viewer.get(), team, id);
@@ -99,6 +102,7 @@ public class CiPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/secrets")
     public Response createSecret(@PathParam("team") String team, @RestForm String name, @RestForm String previousValidHours) {
         try {
@@ -111,6 +115,7 @@ public class CiPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/secrets/{id}/revoke")
     public Response revokeSecret(@PathParam("team") String team, @PathParam("id") long id) {
         SecretView secret = credentials.revokeSecret(viewer.get(), team, id);

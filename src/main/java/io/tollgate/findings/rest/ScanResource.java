@@ -52,7 +52,7 @@ public class ScanResource {
      * detected from the content unless {@code format} names it.
      */
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(UploadParameters.REPORT_MEDIA_TYPES)
     public Response upload(@BeanParam UploadParameters upload, InputStream body, UriInfo uri) {
         return created(imports.importReport(viewer.get(), upload.toImportRequest(), body), uri);
     }

@@ -25,6 +25,7 @@ import io.tollgate.web.Flash;
 import io.tollgate.web.FormState;
 import io.tollgate.web.Links;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -122,6 +123,7 @@ public class FindingPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/status")
     public Response changeStatus(@PathParam("id") long id, @RestForm String status, @RestForm String reason) {
         try {

@@ -9,9 +9,11 @@ import io.tollgate.platform.InvalidInputException;
 import io.tollgate.security.CurrentViewer;
 import io.tollgate.web.Flash;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -32,6 +34,7 @@ public class FindingWaiverPages {
     Flash flash;
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response request(@PathParam("id") long id, @RestForm String team, @RestForm String reason,
                             @RestForm String expiresOn, @RestForm boolean untilFixed) {
         String location = "/findings/" + id;

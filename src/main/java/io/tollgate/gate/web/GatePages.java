@@ -20,6 +20,7 @@ import io.tollgate.security.CurrentViewer;
 import io.tollgate.security.Viewer;
 import io.tollgate.web.Flash;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -84,6 +85,7 @@ public class GatePages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/evaluate")
     public Response evaluate(@PathParam("team") String team, @PathParam("environment") String environment) {
         return act(team, environment, () -> "The gate answered "
@@ -92,6 +94,7 @@ public class GatePages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/waivers")
     public Response requestWaiver(@PathParam("team") String team, @PathParam("environment") String environment,
                                   @RestForm String kind, @RestForm String subject, @RestForm String reason,
@@ -109,6 +112,7 @@ public class GatePages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/waivers/{id}/{action: approve|deny|revoke}")
     public Response decideWaiver(@PathParam("team") String team, @PathParam("environment") String environment,
                                  @PathParam("id") long id, @PathParam("action") String action) {
@@ -123,6 +127,7 @@ public class GatePages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/promotions")
     public Response requestPromotion(@PathParam("team") String team, @PathParam("environment") String environment,
                                      @RestForm String account) {
@@ -130,6 +135,7 @@ public class GatePages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/promotions/{id}/evaluate")
     public Response reevaluatePromotion(@PathParam("team") String team, @PathParam("environment") String environment,
                                         @PathParam("id") long id) {
@@ -137,6 +143,7 @@ public class GatePages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/promotions/{id}/confirm")
     public Response confirmPromotion(@PathParam("team") String team, @PathParam("environment") String environment,
                                      @PathParam("id") long id) {

@@ -19,6 +19,7 @@ import io.tollgate.web.Flash;
 import io.tollgate.web.FormState;
 import io.tollgate.web.Links;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -65,6 +66,7 @@ public class AccountPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(@RestForm String accountId, @RestForm String name, @RestForm String team,
                              @RestForm String environment, @RestForm String roleArn, @RestForm String externalId,
                              @RestForm String organizationalUnit) {
@@ -83,6 +85,7 @@ public class AccountPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{accountId}/remove")
     public Response remove(@PathParam("accountId") String accountId) {
         accounts.remove(viewer.get(), accountId);

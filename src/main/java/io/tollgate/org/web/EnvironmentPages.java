@@ -11,6 +11,7 @@ import io.tollgate.security.CurrentViewer;
 import io.tollgate.web.Flash;
 import io.tollgate.web.FormState;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -48,6 +49,7 @@ public class EnvironmentPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String key, @RestForm String name, @RestForm String position,
                            @RestForm boolean production) {
         try {

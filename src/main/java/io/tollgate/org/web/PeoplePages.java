@@ -17,6 +17,7 @@ import io.tollgate.web.Flash;
 import io.tollgate.web.FormState;
 import io.tollgate.web.Links;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -63,6 +64,7 @@ public class PeoplePages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String email, @RestForm String displayName, @RestForm boolean manager,
                            @RestForm boolean securityAdmin) {
         Viewer me = viewer.get();
@@ -86,6 +88,7 @@ public class PeoplePages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}")
     public Response update(@PathParam("id") long id, @RestForm String displayName, @RestForm boolean manager,
                            @RestForm boolean securityAdmin, @RestForm boolean active) {
@@ -101,6 +104,7 @@ public class PeoplePages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{id}/reset")
     public TemplateInstance reset(@PathParam("id") long id, @RestForm boolean mfa) {
         Viewer me = viewer.get();

@@ -22,6 +22,7 @@ import io.tollgate.security.Viewer;
 import io.tollgate.web.Flash;
 import io.tollgate.web.FormState;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -72,6 +73,7 @@ public class TeamPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String slug, @RestForm String name, @RestForm String description) {
         Viewer me = viewer.get();
         try {
@@ -91,6 +93,7 @@ public class TeamPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{slug}/members")
     public Response addMember(@PathParam("slug") String slug, @RestForm String email, @RestForm String role) {
         try {
@@ -103,6 +106,7 @@ public class TeamPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{slug}/members/{personId}/remove")
     public Response removeMember(@PathParam("slug") String slug, @PathParam("personId") long personId) {
         teams.removeMember(viewer.get(), slug, personId);
@@ -110,6 +114,7 @@ public class TeamPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{slug}/accounts")
     public Response addAccount(@PathParam("slug") String slug, @RestForm String accountId, @RestForm String name,
                                @RestForm String environment, @RestForm String roleArn, @RestForm String externalId) {
@@ -125,6 +130,7 @@ public class TeamPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{slug}/components")
     public Response addComponent(@PathParam("slug") String slug, @RestForm String environment,
                                  @RestForm String repository, @RestForm String name) {

@@ -26,6 +26,7 @@ import io.tollgate.web.Flash;
 import io.tollgate.web.FormState;
 import io.tollgate.web.Links;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -97,6 +98,7 @@ public class TrainingPages {
 
     /** Assigns to the whole team, or to one member when {@code person} names them. */
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/teams/{slug}/assignments")
     public Response assign(@PathParam("slug") String slug, @RestForm String curriculum, @RestForm String lesson,
                            @RestForm String person, @RestForm String dueOn, @RestForm String mandatory) {
@@ -113,6 +115,7 @@ public class TrainingPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/assignments/{id}/remove")
     public Response remove(@PathParam("id") long id) {
         Assignment removed = assignments.remove(viewer.get(), id);
