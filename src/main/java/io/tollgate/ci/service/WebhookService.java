@@ -98,7 +98,7 @@ public class WebhookService {
                     + config.maxBodyBytes() + " bytes; compress the report with gzip");
         }
         checkGateRequest(call, caller.deliveryId());
-        // A secret sealed under an earlier session secret cannot be read any more: it cannot match, the others still can.
+        // A secret sealed under a session secret that is no longer configured cannot be read: it cannot match, the others still can.
         List<SigningSecret> readable = new ArrayList<>();
         List<Mac> macs = new ArrayList<>();
         if (caller.signature() != null) {
@@ -106,8 +106,8 @@ public class WebhookService {
                 credentials.unseal(secret).ifPresentOrElse(value -> {
                     readable.add(secret);
                     macs.add(caller.signature().start(value));
-                }, () -> LOG.warnf("Signing secret %d of team %s cannot be unsealed: TOLLGATE_SECURITY_SESSION_SECRET"
-                        + " changed since it was created; revoke it and create a new one", secret.id, caller.team().slug));
+                }, () -> LOG.warnf("Signing secret %d of team %s cannot be unsealed: it was sealed under a session secret"
+                        + " that is no longer configured, even as a previous one; revoke it and create a new one", secret.id, caller.team().slug));
             }
         }
         try (SpooledBody spooled = SpooledBody.spool(body, config.maxBodyBytes(), macs)) {
