@@ -70,16 +70,8 @@ class SigningSecretRotationTest {
     @Test
     void aSigningSecretSealedBeforeARotationStillVerifiesAndIsResealedUnderTheCurrentKey() throws SQLException {
         Issued secret = secret();
-        byte[] before = EarlierKeys.seal(earlier, secret.value().getBytes(StandardCharsets.UTF_8), secret.context());
-        store(secret.id(), before);
-        signed(secret.value(), "rotated-1").statusCode(200);
-
-        resealing.run();
-        byte[] after = stored(secret.id());
-        assertThat(after).isNotEqualTo(before);
-        assertThat(EarlierKeys.opens(earlier, after, secret.context())).isFalse();
-        signed(secret.value(), "rotated-2").statusCode(200);
-
+        byte[] after = verifiesBeforeAndAfterTheReseal(secret,
+                EarlierKeys.seal(earlier, secret.value().getBytes(StandardCharsets.UTF_8), secret.context()));
         resealing.run();
         assertThat(stored(secret.id())).isEqualTo(after);
     }
@@ -87,15 +79,21 @@ class SigningSecretRotationTest {
     @Test
     void aSigningSecretSealedBeforeKeyIdsExistedSurvivesTheUpgradeAndIsResealed() throws SQLException {
         Issued secret = secret();
-        byte[] old = EarlierKeys.sealWithoutKeyId(earlier, secret.value().getBytes(StandardCharsets.UTF_8), secret.context());
-        store(secret.id(), old);
-        signed(secret.value(), "upgraded-1").statusCode(200);
+        verifiesBeforeAndAfterTheReseal(secret,
+                EarlierKeys.sealWithoutKeyId(earlier, secret.value().getBytes(StandardCharsets.UTF_8), secret.context()));
+    }
+
+    /** Stores the secret as sealed before, checks a delivery, re-seals, checks another; the value after the re-seal. */
+    private byte[] verifiesBeforeAndAfterTheReseal(Issued secret, byte[] before) throws SQLException {
+        store(secret.id(), before);
+        signed(secret.value(), "before-" + secret.id()).statusCode(200);
 
         resealing.run();
         byte[] after = stored(secret.id());
-        assertThat(after).isNotEqualTo(old);
+        assertThat(after).isNotEqualTo(before);
         assertThat(EarlierKeys.opens(earlier, after, secret.context())).isFalse();
-        signed(secret.value(), "upgraded-2").statusCode(200);
+        signed(secret.value(), "after-" + secret.id()).statusCode(200);
+        return after;
     }
 
     @Test
