@@ -12,10 +12,25 @@ import java.util.Optional;
 public interface SecurityConfig {
 
     /**
-     * Secret that encrypts session cookies (any string of 32+ characters). Every instance behind a load balancer
-     * needs the same one. When absent a random secret is made at start-up and sessions end with the process.
+     * Secret from which the keys that seal session cookies and the secrets kept at rest are derived: at least 32
+     * random bytes as base64 or hex ({@code openssl rand -base64 32}); Tollgate refuses to start with a weaker one.
+     * Every instance behind a load balancer needs the same one. When absent a random secret is made at start-up and
+     * sessions end with the process.
      */
     Optional<String> sessionSecret();
+
+    /**
+     * Earlier session secrets, newest first, kept after a rotation so that what they sealed still opens until it
+     * is re-sealed under {@link #sessionSecret()} (see docs/operations.md). They never seal.
+     */
+    Optional<List<String>> previousSessionSecrets();
+
+    /**
+     * How often stored sealed values are re-sealed under the current key, as a scheduler interval such as
+     * {@code 1h}; "off" leaves it to start-up, which always re-seals.
+     */
+    @WithDefault("1h")
+    String resealEvery();
 
     /** How long a session lasts after sign-in. */
     @WithDefault("8h")

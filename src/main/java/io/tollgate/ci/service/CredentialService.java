@@ -23,10 +23,12 @@ import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.NotFoundException;
 import io.tollgate.platform.PageRequest;
 import io.tollgate.platform.Paged;
+import io.tollgate.security.SealedColumn;
 import io.tollgate.security.Sealing;
 import io.tollgate.security.Secrets;
 import io.tollgate.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,10 @@ public class CredentialService {
     /** The prefix that makes a Tollgate token recognisable, e.g. to secret scanners. */
     public static final String TOKEN_PREFIX = "tgt_";
     private static final int MAX_OVERLAP_HOURS = 24 * 30;
+    private static final String SEAL_CONTEXT = "ci-signing-secret:";
+    /** Signing secrets move to the current sealing key after a rotation of the session secret. */
+    @Produces
+    static final SealedColumn SEALED_SIGNING_SECRETS = new SealedColumn("ci_signing_secret", "id", "sealed", SEAL_CONTEXT, "team_id");
 
     private final TeamService teams;
     private final AuditLog audit;
@@ -213,15 +219,15 @@ public class CredentialService {
     }
 
     /**
-     * The value of a signing secret, unsealed for the HMAC check; empty when TOLLGATE_SECURITY_SESSION_SECRET changed
-     * since the secret was created, so that it can no longer be read.
+     * The value of a signing secret, unsealed for the HMAC check; empty when it was sealed under a session secret
+     * that is no longer configured, neither as TOLLGATE_SECURITY_SESSION_SECRET nor among the previous ones.
      */
     Optional<String> unseal(SigningSecret secret) {
         return sealing.open(secret.sealed, sealContext(secret.team)).map(v -> new String(v, StandardCharsets.UTF_8));
     }
 
     private static String sealContext(Team team) {
-        return "ci-signing-secret:" + team.id;
+        return SEAL_CONTEXT + team.id;
     }
 
     private Team managed(Viewer viewer, String team) {

@@ -211,11 +211,12 @@ public class WebhookService {
         }
         SigningSecret signer = null;
         for (SigningSecret secret : SigningSecret.usable(slug, now)) {
-            // A secret sealed under an earlier session secret cannot be read any more: it cannot match, the others still can.
+            // A secret sealed under a session secret that is no longer configured, even as a previous one, cannot be read:
+            // it cannot match, the others still can.
             Optional<String> value = credentials.unseal(secret);
             if (value.isEmpty()) {
-                LOG.warnf("Signing secret %d of team %s cannot be unsealed: TOLLGATE_SECURITY_SESSION_SECRET changed since"
-                        + " it was created; revoke it and create a new one", secret.id, slug);
+                LOG.warnf("Signing secret %d of team %s cannot be unsealed: it was sealed under a session secret that is"
+                        + " no longer configured, even as a previous one; revoke it and create a new one", secret.id, slug);
             } else if (signature.matches(value.get(), call.rawQuery()) && signer == null) {
                 signer = secret;
             }
