@@ -3,6 +3,7 @@ package io.tollgate.ci.rest;
 import io.tollgate.ci.service.WebhookRefusedException;
 import io.tollgate.ci.service.WebhookService;
 import io.tollgate.ci.service.WebhookService.Answer;
+import io.tollgate.findings.importing.UploadParameters;
 import io.tollgate.web.ProblemDetails;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;

@@ -2,7 +2,6 @@ package io.tollgate.ci.rest;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import io.tollgate.ci.Signing;
 import io.tollgate.findings.SemgrepReports;
@@ -159,8 +158,7 @@ class SigningSecretRotationTest {
     }
 
     private ValidatableResponse signed(String secret, String delivery) {
-        return RestAssured.given().contentType("application/octet-stream")
-                .header("X-Hub-Signature-256", Signing.github(secret, report)).header("X-GitHub-Delivery", delivery)
-                .body(report).post("/api/v1/ci/webhook?team=" + team + "&environment=dev&component=acme/app").then();
+        String query = "team=" + team + "&environment=dev&component=acme/app";
+        return Signing.github(secret, delivery, Signing.now(), query, report).post(Signing.WEBHOOK + "?" + query).then();
     }
 }
