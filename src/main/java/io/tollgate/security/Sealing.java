@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Encrypts and authenticates small values with AES-256-GCM under the key derived from
- * {@code TOLLGATE_SECURITY_SESSION_SECRET}: session cookies and the CI signing secrets kept at rest. Each use binds
+ * {@code TOLLGATE_SECURITY_SESSION_SECRET}: the CI signing secrets kept at rest. Each use binds
  * its own context as associated data, so that a value sealed for one purpose never opens as another.
  */
 @ApplicationScoped
@@ -27,7 +27,7 @@ public class Sealing {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     /** The shortest sealed value: a nonce and a tag. */
-    static final int OVERHEAD = NONCE_BYTES + TAG_BITS / 8;
+    private static final int OVERHEAD = NONCE_BYTES + TAG_BITS / 8;
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
@@ -67,8 +67,8 @@ public class Sealing {
     }
 
     private static String ephemeralSecret() {
-        LOG.warn("TOLLGATE_SECURITY_SESSION_SECRET is not set: using a random secret. Sessions and CI signing secrets"
-                + " end when this process stops and are not shared with other instances.");
+        LOG.warn("TOLLGATE_SECURITY_SESSION_SECRET is not set: using a random secret. CI signing secrets sealed with it"
+                + " cannot be opened after this process stops, nor by other instances.");
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return Base64.getEncoder().encodeToString(secret);

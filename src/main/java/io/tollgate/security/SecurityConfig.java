@@ -12,20 +12,28 @@ import java.util.Optional;
 public interface SecurityConfig {
 
     /**
-     * Secret that encrypts session cookies (any string of 32+ characters). Every instance behind a load balancer
-     * needs the same one. When absent a random secret is made at start-up and sessions end with the process.
+     * Secret that seals values kept at rest, such as CI signing secrets (any string of 32+ characters). Every
+     * instance behind a load balancer needs the same one. When absent a random secret is made at start-up and what
+     * it sealed is lost with the process.
      */
     Optional<String> sessionSecret();
 
-    /** How long a session lasts after sign-in. */
+    /** How long a session lasts after sign-in at most, however busy. */
     @WithDefault("8h")
     Duration sessionLifetime();
 
-    /** How long a half-finished sign-in (password given, code not yet) stays valid. */
+    /** How long a session lasts without a request before it ends (measured to about a minute). */
+    @WithDefault("30m")
+    Duration sessionIdleTimeout();
+
+    /** How long a half-finished sign-in (password given, code not yet) stays valid; each stage's cookie works once. */
     @WithDefault("10m")
     Duration signInWindow();
 
-    /** Mark cookies Secure; turn on whenever Tollgate is served over HTTPS. */
+    /**
+     * Mark cookies Secure and give the session and sign-in cookies the {@code __Host-} prefix; turn on whenever
+     * Tollgate is served over HTTPS.
+     */
     @WithDefault("false")
     boolean secureCookies();
 

@@ -25,13 +25,11 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        Cookie cookie = context.request().getCookie(SessionCookies.SESSION);
+        Cookie cookie = context.request().getCookie(cookies.sessionName());
         if (cookie == null) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
-        return cookies.openSession(cookie.getValue())
-                .map(claims -> identityProviderManager.authenticate(new SessionAuthenticationRequest(claims)))
-                .orElseGet(() -> Uni.createFrom().nullItem());
+        return identityProviderManager.authenticate(new SessionAuthenticationRequest(cookie.getValue()));
     }
 
     @Override
@@ -49,7 +47,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, SessionCookies.SESSION));
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, cookies.sessionName()));
     }
 
     @Override
