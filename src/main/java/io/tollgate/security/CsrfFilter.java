@@ -88,7 +88,7 @@ public class CsrfFilter {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
-        return CsrfTokens.carriesSignInCookie(cookies(request)) || !request.getUriInfo().getRequestUri().getPath().startsWith("/api/");
+        return tokens.carriesSignInCookie(cookies(request)) || !request.getUriInfo().getRequestUri().getPath().startsWith("/api/");
     }
 
     private void refuseCrossSite(ContainerRequestContext request) {

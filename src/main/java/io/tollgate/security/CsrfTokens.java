@@ -33,11 +33,16 @@ public class CsrfTokens {
 
     private final SecretKeySpec key;
     private final String preSessionCookie;
+    private final String sessionCookie;
+    private final String signInCookie;
     private final SecureRandom random = new SecureRandom();
 
     CsrfTokens(SecurityConfig config) {
         this.key = new SecretKeySpec(derivedKey(config.sessionSecret()), "HmacSHA256");
         this.preSessionCookie = config.secureCookies() ? SECURE_PRE_SESSION : PRE_SESSION;
+        String prefix = config.secureCookies() ? SessionCookies.HOST_PREFIX : "";
+        this.sessionCookie = prefix + SessionCookies.SESSION;
+        this.signInCookie = prefix + SessionCookies.SIGN_IN;
     }
 
     /** The cookie a token is bound to: its name and value. */
@@ -49,7 +54,7 @@ public class CsrfTokens {
      * agree: the session, else the half-finished sign-in, else the pre-session cookie.
      */
     public Optional<Binding> binding(Function<String, String> cookies) {
-        for (String name : new String[]{SessionCookies.SESSION, SessionCookies.SIGN_IN, preSessionCookie}) {
+        for (String name : new String[]{sessionCookie, signInCookie, preSessionCookie}) {
             String value = cookies.apply(name);
             if (value != null && !value.isEmpty()) {
                 return Optional.of(new Binding(name, value));
@@ -59,8 +64,8 @@ public class CsrfTokens {
     }
 
     /** Whether the request carries a cookie that signs someone in or is on the way to: the session or the sign-in. */
-    public static boolean carriesSignInCookie(Function<String, String> cookies) {
-        return cookies.apply(SessionCookies.SESSION) != null || cookies.apply(SessionCookies.SIGN_IN) != null;
+    public boolean carriesSignInCookie(Function<String, String> cookies) {
+        return cookies.apply(sessionCookie) != null || cookies.apply(signInCookie) != null;
     }
 
     public String token(Binding binding) {

@@ -4,6 +4,7 @@ import io.quarkus.oidc.IdToken;
 import io.quarkus.oidc.OidcSession;
 import io.tollgate.org.Person;
 import io.tollgate.web.Flash;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,6 +37,12 @@ public class OidcSignInResource {
     SessionCookies cookies;
 
     @Inject
+    Sessions sessions;
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
     SecurityConfig config;
 
     @Inject
@@ -49,7 +56,8 @@ public class OidcSignInResource {
         try {
             Person person = people.signIn(claims);
             oidcSession.logout().await().indefinitely();
-            return Response.seeOther(URI.create("/")).cookie(cookies.session(person)).build();
+            String token = sessions.start(person.id, SessionClient.of(request));
+            return Response.seeOther(URI.create("/")).cookie(cookies.session(token)).build();
         } catch (SignInRefusedException e) {
             oidcSession.logout().await().indefinitely();
             return flash.redirect("/signin", Flash.Kind.ERROR, e.getMessage());

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Encrypts and authenticates small values with AES-256-GCM under keys derived from
- * {@code TOLLGATE_SECURITY_SESSION_SECRET} (see {@link KeyRing}): session cookies and the secrets kept at rest. Each
+ * {@code TOLLGATE_SECURITY_SESSION_SECRET} (see {@link KeyRing}): the secrets kept at rest. Each
  * use names its own context, which selects its own key (HKDF) and is bound as associated data, so that a value
  * sealed for one purpose never opens as another.
  * <p>

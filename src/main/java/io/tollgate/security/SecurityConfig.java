@@ -12,10 +12,10 @@ import java.util.Optional;
 public interface SecurityConfig {
 
     /**
-     * Secret from which the keys that seal session cookies and the secrets kept at rest are derived: at least 32
+     * Secret from which the keys that seal the secrets kept at rest (and the CSRF and keyed-hash keys) are derived: at least 32
      * random bytes as base64 or hex ({@code openssl rand -base64 32}); Tollgate refuses to start with a weaker one.
      * Every instance behind a load balancer needs the same one. When absent a random secret is made at start-up and
-     * sessions end with the process.
+     * what it sealed is lost with the process.
      */
     Optional<String> sessionSecret();
 
@@ -32,15 +32,22 @@ public interface SecurityConfig {
     @WithDefault("1h")
     String resealEvery();
 
-    /** How long a session lasts after sign-in. */
+    /** How long a session lasts after sign-in at most, however busy. */
     @WithDefault("8h")
     Duration sessionLifetime();
 
-    /** How long a half-finished sign-in (password given, code not yet) stays valid. */
+    /** How long a session lasts without a request before it ends (measured to about a minute). */
+    @WithDefault("30m")
+    Duration sessionIdleTimeout();
+
+    /** How long a half-finished sign-in (password given, code not yet) stays valid; each stage's cookie works once. */
     @WithDefault("10m")
     Duration signInWindow();
 
-    /** Mark cookies Secure; turn on whenever Tollgate is served over HTTPS. */
+    /**
+     * Mark cookies Secure and give the session and sign-in cookies the {@code __Host-} prefix; turn on whenever
+     * Tollgate is served over HTTPS.
+     */
     @WithDefault("false")
     boolean secureCookies();
 

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 
-/** Authenticates requests that carry a Tollgate session cookie. Without one the request stays anonymous. */
+/** Authenticates requests that carry a Tollgate session cookie and no Authorization header; others stay anonymous. */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
 
@@ -25,13 +25,13 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        Cookie cookie = context.request().getCookie(SessionCookies.SESSION);
-        if (cookie == null) {
+        Cookie cookie = context.request().getCookie(cookies.sessionName());
+        // A call that names its own credentials (a bearer token) is never also taken as the browser's session: the
+        // CSRF check exempts such calls, so the cookie must not authenticate them.
+        if (cookie == null || context.request().getHeader("Authorization") != null) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
-        return cookies.openSession(cookie.getValue())
-                .map(claims -> identityProviderManager.authenticate(new SessionAuthenticationRequest(claims)))
-                .orElseGet(() -> Uni.createFrom().nullItem());
+        return identityProviderManager.authenticate(new SessionAuthenticationRequest(cookie.getValue()));
     }
 
     @Override
@@ -49,7 +49,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, SessionCookies.SESSION));
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, cookies.sessionName()));
     }
 
     @Override

@@ -2,16 +2,16 @@ package io.tollgate.security;
 
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 
-/** A session cookie that opened correctly; the provider still checks the person and the session epoch. */
+/** The token of a session cookie; the provider looks the session up and checks the person and the session epoch. */
 public class SessionAuthenticationRequest extends BaseAuthenticationRequest {
 
-    private final SessionCodec.Claims claims;
+    private final String token;
 
-    public SessionAuthenticationRequest(SessionCodec.Claims claims) {
-        this.claims = claims;
+    public SessionAuthenticationRequest(String token) {
+        this.token = token;
     }
 
-    public SessionCodec.Claims claims() {
-        return claims;
+    public String token() {
+        return token;
     }
 }

@@ -1,59 +1,73 @@
 package io.tollgate.security;
 
-import io.tollgate.org.Person;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
-/** Builds and reads Tollgate's two cookies: the session, and the half-finished sign-in. */
+/**
+ * Names and builds Tollgate's two cookies: the session, and the half-finished sign-in. Both carry only a random token
+ * (see {@link Sessions} and {@link PendingSignIns}). With {@link SecurityConfig#secureCookies()} they are
+ * {@code __Host-} cookies: Secure, for the whole site and for this host only, so that no subdomain can set them.
+ */
 @ApplicationScoped
 public class SessionCookies {
 
     public static final String SESSION = "tollgate_session";
     public static final String SIGN_IN = "tollgate_signin";
-    static final String FULL_SESSION_STAGE = "session";
+    /** The prefix browsers accept only on Secure cookies with Path=/ and no Domain. */
+    public static final String HOST_PREFIX = "__Host-";
 
-    private final SessionCodec codec;
     private final SecurityConfig config;
-    private final Clock clock;
 
-    SessionCookies(SessionCodec codec, SecurityConfig config, Clock clock) {
-        this.codec = codec;
+    SessionCookies(SecurityConfig config) {
         this.config = config;
-        this.clock = clock;
     }
 
-    public NewCookie session(Person person) {
-        return cookie(SESSION, new SessionCodec.Claims(person.id, person.sessionEpoch, FULL_SESSION_STAGE,
-                Instant.now(clock).plus(config.sessionLifetime())), config.sessionLifetime());
+    /** The session cookie's name: {@value #SESSION}, with {@value #HOST_PREFIX} when cookies are secure. */
+    public String sessionName() {
+        return name(SESSION);
     }
 
-    public NewCookie signIn(Person person, SignInStage stage) {
-        return cookie(SIGN_IN, new SessionCodec.Claims(person.id, person.sessionEpoch, stage.name(),
-                Instant.now(clock).plus(config.signInWindow())), config.signInWindow());
+    public String signInName() {
+        return name(SIGN_IN);
     }
 
+    public NewCookie session(String token) {
+        return cookie(sessionName(), token, config.sessionLifetime());
+    }
+
+    public NewCookie signIn(String token) {
+        return cookie(signInName(), token, config.signInWindow());
+    }
+
+    /** Removes a cookie from the browser. */
     public NewCookie expired(String name) {
-        return new NewCookie.Builder(name).value("").path("/").maxAge(0).httpOnly(true)
+        return cookie(name, "", Duration.ZERO);
+    }
+
+    /** The value of the session cookie a request carries. */
+    public Optional<String> sessionToken(HttpHeaders headers) {
+        return value(headers, sessionName());
+    }
+
+    public Optional<String> signInToken(HttpHeaders headers) {
+        return value(headers, signInName());
+    }
+
+    private String name(String base) {
+        return config.secureCookies() ? HOST_PREFIX + base : base;
+    }
+
+    private static Optional<String> value(HttpHeaders headers, String name) {
+        return Optional.ofNullable(headers.getCookies().get(name)).map(Cookie::getValue);
+    }
+
+    private NewCookie cookie(String name, String value, Duration lifetime) {
+        return new NewCookie.Builder(name).value(value).path("/").maxAge((int) lifetime.toSeconds()).httpOnly(true)
                 .secure(config.secureCookies()).sameSite(NewCookie.SameSite.LAX).build();
-    }
-
-    public Optional<SessionCodec.Claims> openSession(String value) {
-        return codec.open(SESSION, value, Instant.now(clock)).filter(c -> FULL_SESSION_STAGE.equals(c.stage()));
-    }
-
-    /** The half-finished sign-in, if the cookie is valid and still at the given stage. */
-    public Optional<SessionCodec.Claims> openSignIn(String value, SignInStage stage) {
-        return codec.open(SIGN_IN, value, Instant.now(clock)).filter(c -> stage.name().equals(c.stage()));
-    }
-
-    private NewCookie cookie(String name, SessionCodec.Claims claims, Duration lifetime) {
-        return new NewCookie.Builder(name).value(codec.seal(name, claims)).path("/")
-                .maxAge((int) lifetime.toSeconds()).httpOnly(true).secure(config.secureCookies())
-                .sameSite(NewCookie.SameSite.LAX).build();
     }
 }

@@ -3,13 +3,14 @@ package io.tollgate.security;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.tollgate.org.Person;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,10 +45,22 @@ public class SignInPages {
     SessionCookies cookies;
 
     @Inject
+    PendingSignIns pending;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
     CurrentViewer viewer;
 
     @Inject
     SecurityConfig config;
+
+    @Inject
+    HttpHeaders headers;
+
+    @Inject
+    HttpServerRequest request;
 
     @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
     boolean singleSignOn;
@@ -65,7 +78,7 @@ public class SignInPages {
     public Response password(@RestForm String email, @RestForm String password) {
         try {
             SignInService.Step step = signIn.checkPassword(email, password);
-            return toStage(step.person(), step.next());
+            return toStage(step.person().id, step.next());
         } catch (SignInRefusedException e) {
             return Response.status(401).entity(Templates.signIn(email, e.getMessage(), singleSignOn)).build();
         }
@@ -73,90 +86,102 @@ public class SignInPages {
 
     @GET
     @Path("/password")
-    public Response changePasswordForm(@CookieParam(SessionCookies.SIGN_IN) String pending) {
-        return pending(pending, SignInStage.CHANGE_PASSWORD)
-                .map(c -> Response.ok(Templates.changePassword(null, config.minPasswordLength())).build())
+    public Response changePasswordForm() {
+        return peek(SignInStage.CHANGE_PASSWORD)
+                .map(personId -> Response.ok(Templates.changePassword(null, config.minPasswordLength())).build())
                 .orElseGet(SignInPages::restart);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/password")
-    public Response changePassword(@CookieParam(SessionCookies.SIGN_IN) String pending,
-                                   @RestForm String password, @RestForm String confirmation) {
-        Optional<SessionCodec.Claims> claims = pending(pending, SignInStage.CHANGE_PASSWORD);
-        if (claims.isEmpty()) {
+    public Response changePassword(@RestForm String password, @RestForm String confirmation) {
+        Optional<Long> personId = consume(SignInStage.CHANGE_PASSWORD);
+        if (personId.isEmpty()) {
             return restart();
         }
         try {
-            SignInService.Step step = signIn.changePassword(claims.get().personId(), password, confirmation);
-            return toStage(step.person(), step.next());
+            SignInService.Step step = signIn.changePassword(personId.get(), password, confirmation);
+            return toStage(step.person().id, step.next());
         } catch (SignInRefusedException e) {
-            return Response.status(400).entity(Templates.changePassword(e.getMessage(), config.minPasswordLength())).build();
+            return again(personId.get(), SignInStage.CHANGE_PASSWORD, 400,
+                    Templates.changePassword(e.getMessage(), config.minPasswordLength()));
         }
     }
 
     @GET
     @Path("/enroll")
-    public Response enrollForm(@CookieParam(SessionCookies.SIGN_IN) String pending) {
-        Optional<SessionCodec.Claims> claims = pending(pending, SignInStage.ENROLL);
-        if (claims.isEmpty()) {
-            return restart();
-        }
-        return Response.ok(Templates.enroll(signIn.enrollment(claims.get().personId()), null)).build();
+    public Response enrollForm() {
+        return peek(SignInStage.ENROLL)
+                .map(personId -> Response.ok(Templates.enroll(signIn.enrollment(personId), null)).build())
+                .orElseGet(SignInPages::restart);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/enroll")
-    public Response enroll(@CookieParam(SessionCookies.SIGN_IN) String pending, @RestForm String code) {
-        Optional<SessionCodec.Claims> claims = pending(pending, SignInStage.ENROLL);
-        if (claims.isEmpty()) {
+    public Response enroll(@RestForm String code) {
+        Optional<Long> personId = consume(SignInStage.ENROLL);
+        if (personId.isEmpty()) {
             return restart();
         }
-        long personId = claims.get().personId();
         try {
-            List<String> codes = signIn.confirmEnrollment(personId, code);
-            Person person = signIn.complete(personId);
-            return Response.ok(Templates.recoveryCodes(codes))
-                    .cookie(cookies.session(person), cookies.expired(SessionCookies.SIGN_IN)).build();
+            List<String> codes = signIn.confirmEnrollment(personId.get(), code);
+            return signedIn(personId.get(), Response.ok(Templates.recoveryCodes(codes)));
         } catch (SignInRefusedException e) {
-            return Response.status(400).entity(Templates.enroll(signIn.enrollment(personId), e.getMessage())).build();
+            return again(personId.get(), SignInStage.ENROLL, 400,
+                    Templates.enroll(signIn.enrollment(personId.get()), e.getMessage()));
         }
     }
 
     @GET
     @Path("/verify")
-    public Response verifyForm(@CookieParam(SessionCookies.SIGN_IN) String pending) {
-        return pending(pending, SignInStage.VERIFY)
-                .map(c -> Response.ok(Templates.verify(null)).build())
+    public Response verifyForm() {
+        return peek(SignInStage.VERIFY)
+                .map(personId -> Response.ok(Templates.verify(null)).build())
                 .orElseGet(SignInPages::restart);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/verify")
-    public Response verify(@CookieParam(SessionCookies.SIGN_IN) String pending, @RestForm String code) {
-        Optional<SessionCodec.Claims> claims = pending(pending, SignInStage.VERIFY);
-        if (claims.isEmpty()) {
+    public Response verify(@RestForm String code) {
+        Optional<Long> personId = consume(SignInStage.VERIFY);
+        if (personId.isEmpty()) {
             return restart();
         }
         try {
-            signIn.verifyCode(claims.get().personId(), code);
-            Person person = signIn.complete(claims.get().personId());
-            return Response.seeOther(URI.create("/"))
-                    .cookie(cookies.session(person), cookies.expired(SessionCookies.SIGN_IN)).build();
+            signIn.verifyCode(personId.get(), code);
+            return signedIn(personId.get(), Response.seeOther(URI.create("/")));
         } catch (SignInRefusedException e) {
-            return Response.status(401).entity(Templates.verify(e.getMessage())).build();
+            return again(personId.get(), SignInStage.VERIFY, 401, Templates.verify(e.getMessage()));
         }
     }
 
-    private Optional<SessionCodec.Claims> pending(String cookie, SignInStage stage) {
-        return cookies.openSignIn(cookie, stage);
+    /** The person of the sign-in cookie at this stage, to show the stage's page. */
+    private Optional<Long> peek(SignInStage stage) {
+        return cookies.signInToken(headers).flatMap(token -> pending.peek(token, stage));
     }
 
-    private Response toStage(Person person, SignInStage stage) {
-        return Response.seeOther(URI.create(stage.page)).cookie(cookies.signIn(person, stage)).build();
+    /** Uses up the sign-in cookie of a submitted stage: a copy of it is refused from now on. */
+    private Optional<Long> consume(SignInStage stage) {
+        return cookies.signInToken(headers).flatMap(token -> pending.consume(token, stage));
+    }
+
+    /** The stage refused what was submitted: its page again, with a fresh cookie for the next try. */
+    private Response again(long personId, SignInStage stage, int status, TemplateInstance page) {
+        return Response.status(status).entity(page).cookie(cookies.signIn(pending.start(personId, stage))).build();
+    }
+
+    /** The last stage passed: the session begins and the sign-in cookie goes. */
+    private Response signedIn(long personId, Response.ResponseBuilder response) {
+        Person person = signIn.complete(personId);
+        String token = sessions.start(person.id, SessionClient.of(request));
+        return response.cookie(cookies.session(token), cookies.expired(cookies.signInName())).build();
+    }
+
+    private Response toStage(long personId, SignInStage stage) {
+        return Response.seeOther(URI.create(stage.page)).cookie(cookies.signIn(pending.start(personId, stage))).build();
     }
 
     private static Response restart() {

@@ -34,10 +34,18 @@ public class Browser {
     private String tokenSession;
 
     public static Browser signedIn(TestData.TestUser user, TotpAuthenticator totp) {
+        return signedIn(user, totp, 0);
+    }
+
+    /**
+     * Signs in with the code of a later time step (at most 1): each code is accepted once, so a second session of one
+     * person within the same 30 seconds needs the next code.
+     */
+    public static Browser signedIn(TestData.TestUser user, TotpAuthenticator totp, int stepsAhead) {
         Browser browser = new Browser();
         browser.postForm("/signin", Map.of("email", user.email(), "password", TestData.PASSWORD))
                 .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/signin/verify"));
-        String code = totp.codeAt(user.totpSecret(), Instant.now().getEpochSecond() / 30);
+        String code = totp.codeAt(user.totpSecret(), Instant.now().getEpochSecond() / 30 + stepsAhead);
         browser.postForm("/signin/verify", Map.of("code", code))
                 .then().statusCode(303);
         return browser;

@@ -16,6 +16,7 @@ import io.tollgate.platform.Paged;
 import io.tollgate.security.CurrentViewer;
 import io.tollgate.web.Flash;
 import io.tollgate.web.FormState;
+import io.tollgate.web.PublicUrl;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.List;
@@ -65,7 +65,7 @@ public class CiPages {
     Flash flash;
 
     @Inject
-    UriInfo uri;
+    PublicUrl publicUrl;
 
     @Inject
     CiConfig config;
@@ -127,7 +127,7 @@ public class CiPages {
         CredentialService.Overview ci = credentials.overview(viewer.get(), team, PageRequest.of(tokenPage, null),
                 PageRequest.of(secretPage, null), PageRequest.of(page, null));
         return Templates.page(team, ci.canManage(), ci.tokens(), ci.secrets(), ci.deliveries(), PagerBases.of(team),
-                Snippets.of(team, uri.getBaseUri().toString()), tokenForm, secretForm);
+                Snippets.of(team, publicUrl), tokenForm, secretForm);
     }
 
     private static Integer days(String value) {

@@ -1,13 +1,16 @@
 package io.tollgate.ci.web;
 
+import io.tollgate.web.PublicUrl;
+
 /**
- * The copy-paste snippets of a team's CI page, filled in with the team's slug and Tollgate's address. They call
+ * The copy-paste snippets of a team's CI page, filled in with the team's slug and Tollgate's public address (a
+ * placeholder while tollgate.public-url is unset: never the Host a request named). They call
  * docs/ci/tollgate-upload.sh, which a test runs as published.
  */
-public record Snippets(String shell, String githubActions, String gitlab) {
+public record Snippets(String url, String shell, String githubActions, String gitlab, boolean placeholderUrl) {
 
-    static Snippets of(String team, String baseUrl) {
-        String url = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    static Snippets of(String team, PublicUrl publicUrl) {
+        String url = publicUrl.forSnippets();
         String shell = """
                 export TOLLGATE_URL=%s
                 export TOLLGATE_TEAM=%s
@@ -39,6 +42,6 @@ public record Snippets(String shell, String githubActions, String gitlab) {
                     TOLLGATE_DELIVERY_ID: gl-$CI_JOB_ID
                   script:
                     - bash ci/tollgate-upload.sh semgrep.sarif   # TOLLGATE_TOKEN as a masked CI/CD variable""".formatted(url, team);
-        return new Snippets(shell, github, gitlab);
+        return new Snippets(url, shell, github, gitlab, publicUrl.origin().isEmpty());
     }
 }

@@ -8,6 +8,7 @@ import io.tollgate.org.TeamRole;
 import io.tollgate.security.TotpAuthenticator;
 import io.tollgate.support.Browser;
 import io.tollgate.support.TestData;
+import io.tollgate.web.PublicUrl;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class CiPagesTest {
         assertThat(lead.get("/teams/" + team).then().statusCode(200).extract().asString()).contains("href=\"" + page + "\"");
         String empty = lead.get(page).then().statusCode(200).extract().asString();
         assertThat(empty).contains("No API token yet").contains("No signing secret yet").contains("No delivery yet")
-                .contains("export TOLLGATE_TEAM=" + team).contains("TOLLGATE_URL=http://localhost:")
+                .contains("export TOLLGATE_TEAM=" + team).contains("TOLLGATE_URL=" + PublicUrl.PLACEHOLDER)
                 .contains("${{ secrets.TOLLGATE_SECRET }}").contains("value=\"scans:upload\" checked")
                 .contains("href=\"/ci/tollgate-upload.sh\"");
         RestAssured.get("/ci/tollgate-upload.sh").then().statusCode(200).body(containsString("openssl"));
