@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
@@ -13,12 +14,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
  * Encrypts and authenticates small values with AES-256-GCM under the key derived from
  * {@code TOLLGATE_SECURITY_SESSION_SECRET}: session cookies and the CI signing secrets kept at rest. Each use binds
- * its own context as associated data, so that a value sealed for one purpose never opens as another.
+ * its own context as associated data, so that a value sealed for one purpose never opens as another. Values that
+ * are only compared, never read back (recovery codes), are kept as an HMAC-SHA256 under a second key derived from
+ * the same secret.
  */
 @ApplicationScoped
 public class Sealing {
@@ -30,10 +34,19 @@ public class Sealing {
     static final int OVERHEAD = NONCE_BYTES + TAG_BITS / 8;
 
     private final SecretKeySpec key;
+    private final SecretKeySpec macKey;
     private final SecureRandom random = new SecureRandom();
 
     Sealing(SecurityConfig config) {
-        this.key = new SecretKeySpec(sha256(config.sessionSecret().orElseGet(Sealing::ephemeralSecret)), "AES");
+        byte[] material = sha256(config.sessionSecret().orElseGet(Sealing::ephemeralSecret));
+        this.key = new SecretKeySpec(material, "AES");
+        this.macKey = new SecretKeySpec(hmac(new SecretKeySpec(material, "HmacSHA256"),
+                "tollgate keyed hashes".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+    }
+
+    /** A keyed hash (hex) of a value for the given context: equal values give equal hashes under one secret. */
+    public String keyedHash(String value, String context) {
+        return HexFormat.of().formatHex(hmac(macKey, (context + "\n" + value).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The nonce followed by the ciphertext and its tag. */
@@ -72,6 +85,16 @@ public class Sealing {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return Base64.getEncoder().encodeToString(secret);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] sha256(String secret) {

@@ -48,6 +48,9 @@ public class SignInPages {
     @Inject
     SecurityConfig config;
 
+    @Inject
+    ClientAddress client;
+
     @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
     boolean singleSignOn;
 
@@ -62,10 +65,10 @@ public class SignInPages {
     @POST
     public Response password(@RestForm String email, @RestForm String password) {
         try {
-            SignInService.Step step = signIn.checkPassword(email, password);
+            SignInService.Step step = signIn.checkPassword(email, password, client.get());
             return toStage(step.person(), step.next());
         } catch (SignInRefusedException e) {
-            return Response.status(401).entity(Templates.signIn(email, e.getMessage(), singleSignOn)).build();
+            return refused(e, 401, Templates.signIn(email, e.getMessage(), singleSignOn));
         }
     }
 
@@ -112,12 +115,12 @@ public class SignInPages {
         }
         long personId = claims.get().personId();
         try {
-            List<String> codes = signIn.confirmEnrollment(personId, code);
-            Person person = signIn.complete(personId);
+            List<String> codes = signIn.confirmEnrollment(personId, code, client.get());
+            Person person = signIn.complete(personId, client.get());
             return Response.ok(Templates.recoveryCodes(codes))
                     .cookie(cookies.session(person), cookies.expired(SessionCookies.SIGN_IN)).build();
         } catch (SignInRefusedException e) {
-            return Response.status(400).entity(Templates.enroll(signIn.enrollment(personId), e.getMessage())).build();
+            return refused(e, 400, Templates.enroll(signIn.enrollment(personId), e.getMessage()));
         }
     }
 
@@ -137,12 +140,12 @@ public class SignInPages {
             return restart();
         }
         try {
-            signIn.verifyCode(claims.get().personId(), code);
-            Person person = signIn.complete(claims.get().personId());
+            signIn.verifyCode(claims.get().personId(), code, client.get());
+            Person person = signIn.complete(claims.get().personId(), client.get());
             return Response.seeOther(URI.create("/"))
                     .cookie(cookies.session(person), cookies.expired(SessionCookies.SIGN_IN)).build();
         } catch (SignInRefusedException e) {
-            return Response.status(401).entity(Templates.verify(e.getMessage())).build();
+            return refused(e, 401, Templates.verify(e.getMessage()));
         }
     }
 
@@ -152,6 +155,14 @@ public class SignInPages {
 
     private Response toStage(Person person, SignInStage stage) {
         return Response.seeOther(URI.create(stage.page)).cookie(cookies.signIn(person, stage)).build();
+    }
+
+    /** The page again with the refusal; a throttled attempt answers 429 with the time to wait. */
+    private static Response refused(SignInRefusedException e, int status, TemplateInstance page) {
+        if (e instanceof SignInThrottledException throttled) {
+            return Response.status(429).header("Retry-After", throttled.retryAfterSeconds()).entity(page).build();
+        }
+        return Response.status(status).entity(page).build();
     }
 
     private static Response restart() {
