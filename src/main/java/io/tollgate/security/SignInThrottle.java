@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +42,9 @@ public class SignInThrottle {
             List<?> rows = entityManager.createNativeQuery("SELECT window_started_at FROM sign_in_throttle"
                             + " WHERE throttle_key = ?1 AND failures >= ?2 AND window_started_at > ?3")
                     .setParameter(1, limit.key()).setParameter(2, limit.failures())
-                    .setParameter(3, Timestamp.from(windowStart)).getResultList();
+                    .setParameter(3, windowStart).getResultList();
             for (Object started : rows) {
-                Duration left = Duration.between(now, ((Timestamp) started).toInstant().plus(config.window()));
+                Duration left = Duration.between(now, ((Instant) started).plus(config.window()));
                 if (wait.isEmpty() || left.compareTo(wait.get()) > 0) {
                     wait = Optional.of(left);
                 }
@@ -65,8 +64,8 @@ public class SignInThrottle {
                             + " ELSE sign_in_throttle.failures + 1 END,"
                             + " window_started_at = CASE WHEN sign_in_throttle.window_started_at <= ?3 THEN ?2"
                             + " ELSE sign_in_throttle.window_started_at END")
-                    .setParameter(1, limit.key()).setParameter(2, Timestamp.from(now))
-                    .setParameter(3, Timestamp.from(now.minus(config.window()))).executeUpdate();
+                    .setParameter(1, limit.key()).setParameter(2, now)
+                    .setParameter(3, now.minus(config.window())).executeUpdate();
         }
     }
 
@@ -82,7 +81,7 @@ public class SignInThrottle {
     @Transactional
     void dropEnded() {
         entityManager.createNativeQuery("DELETE FROM sign_in_throttle WHERE window_started_at <= ?1")
-                .setParameter(1, Timestamp.from(Instant.now(clock).minus(config.window()))).executeUpdate();
+                .setParameter(1, Instant.now(clock).minus(config.window())).executeUpdate();
     }
 
     private record Limit(String key, int failures) {

@@ -23,6 +23,7 @@ public class Browser {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final Map<String, String> cookies = new HashMap<>();
+    private String clientAddress;
 
     public static Browser signedIn(TestData.TestUser user, TotpAuthenticator totp) {
         Browser browser = new Browser();
@@ -38,8 +39,18 @@ public class Browser {
         return new Browser();
     }
 
+    /** Sends every request as from this client address (X-Forwarded-For, which the test profile trusts). */
+    public Browser from(String address) {
+        this.clientAddress = address;
+        return this;
+    }
+
     public RequestSpecification request() {
-        return RestAssured.given().redirects().follow(false).cookies(cookies)
+        RequestSpecification spec = RestAssured.given();
+        if (clientAddress != null) {
+            spec.header("X-Forwarded-For", clientAddress);
+        }
+        return spec.redirects().follow(false).cookies(cookies)
                 .filter((req, res, ctx) -> {
                     Response response = ctx.next(req, res);
                     response.getDetailedCookies().asList().forEach(c -> {
