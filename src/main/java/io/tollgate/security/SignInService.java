@@ -108,12 +108,14 @@ public class SignInService {
 
     /**
      * A signed-in person changes their own password, proving it is them with the current password and an
-     * authenticator code. Their other sessions end.
+     * authenticator code. The new password is checked first, so that a refused one does not use up the code.
+     * Their other sessions end.
      */
     public Person changeOwnPassword(Viewer viewer, OwnPasswordChange change, String clientAddress) {
         Person person = person(viewer.personId());
         LocalCredential local = LocalCredential.ofPerson(person.id).filter(LocalCredential::hasPassword)
                 .orElseThrow(() -> new SignInRefusedException("You sign in through single sign-on: change your password there."));
+        refuseNewPassword(person, change.password(), change.confirmation());
         refuseIfThrottled(person, clientAddress);
         boolean passwordMatches = hasher.check(change.currentPassword(), local.passwordHash).matches();
         OptionalLong step = credentials.totpSecret(local).filter(s -> local.mfaEnrolled())
@@ -123,11 +125,10 @@ public class SignInService {
             throttle.recordFailure(person.email, clientAddress);
             throw new SignInRefusedException("The current password or the authenticator code is not right.");
         }
-        local.lastTotpStep = step.getAsLong();
-        refuseNewPassword(person, change.password(), change.confirmation());
         if (change.password().equals(change.currentPassword())) {
             throw new SignInRefusedException("Choose a password other than your current one.");
         }
+        local.lastTotpStep = step.getAsLong();
         credentials.setPassword(person, change.password(), false);
         audit.record(viewer, "person.password-changed", "person", person.email, null, null);
         return person;
