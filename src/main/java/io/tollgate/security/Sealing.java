@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Encrypts and authenticates small values with AES-256-GCM under the key derived from
- * {@code TOLLGATE_SECURITY_SESSION_SECRET}: session cookies and the CI signing secrets kept at rest. Each use binds
+ * {@code TOLLGATE_SECURITY_SESSION_SECRET}: session cookies, and the TOTP and CI signing secrets kept at rest. Each use binds
  * its own context as associated data, so that a value sealed for one purpose never opens as another. Values that
  * are only compared, never read back (recovery codes), are kept as an HMAC-SHA256 under a second key derived from
  * the same secret.
@@ -80,8 +80,9 @@ public class Sealing {
     }
 
     private static String ephemeralSecret() {
-        LOG.warn("TOLLGATE_SECURITY_SESSION_SECRET is not set: using a random secret. Sessions and CI signing secrets"
-                + " end when this process stops and are not shared with other instances.");
+        LOG.warn("TOLLGATE_SECURITY_SESSION_SECRET is not set: using a random secret. Sessions, authenticator secrets,"
+                + " recovery codes and CI signing secrets end when this process stops and are not shared with other"
+                + " instances.");
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return Base64.getEncoder().encodeToString(secret);
