@@ -27,7 +27,7 @@ public class SignInPages {
     static class Templates {
         static native TemplateInstance signIn(String email, String error, boolean singleSignOn);
 
-        static native TemplateInstance changePassword(String error, int minLength);
+        static native TemplateInstance changePassword(String error, int minLength, int maxLength);
 
         static native TemplateInstance enroll(SignInService.Enrollment enrollment, String error);
 
@@ -76,7 +76,7 @@ public class SignInPages {
     @Path("/password")
     public Response changePasswordForm(@CookieParam(SessionCookies.SIGN_IN) String pending) {
         return pending(pending, SignInStage.CHANGE_PASSWORD)
-                .map(c -> Response.ok(Templates.changePassword(null, config.minPasswordLength())).build())
+                .map(c -> Response.ok(Templates.changePassword(null, config.minPasswordLength(), config.maxPasswordLength())).build())
                 .orElseGet(SignInPages::restart);
     }
 
@@ -92,7 +92,7 @@ public class SignInPages {
             SignInService.Step step = signIn.changePassword(claims.get().personId(), password, confirmation);
             return toStage(step.person(), step.next());
         } catch (SignInRefusedException e) {
-            return Response.status(400).entity(Templates.changePassword(e.getMessage(), config.minPasswordLength())).build();
+            return Response.status(400).entity(Templates.changePassword(e.getMessage(), config.minPasswordLength(), config.maxPasswordLength())).build();
         }
     }
 
