@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A person's local sign-in: password hash, TOTP authenticator and lock-out state. */
+/**
+ * A person's local sign-in: password hash and TOTP authenticator. People who sign in through single sign-on have a
+ * row without a password once they enrol Tollgate's authenticator.
+ */
 @Entity
 @Table(name = "local_credential")
 public class LocalCredential extends PanacheEntityBase {
@@ -18,15 +21,18 @@ public class LocalCredential extends PanacheEntityBase {
     @Column(name = "person_id")
     public Long personId;
 
-    /** bcrypt, in modular crypt format. */
-    @Column(name = "password_hash", nullable = false)
+    /** Argon2id in PHC format (older rows: bcrypt, renewed at the next sign-in); null for single sign-on. */
+    @Column(name = "password_hash")
     public String passwordHash;
 
     /** Set for one-time passwords issued by an admin: the next sign-in must choose a new one. */
     @Column(name = "must_change_password", nullable = false)
     public boolean mustChangePassword;
 
-    /** Base32 TOTP secret; present but not yet enrolled while the person is setting up their authenticator. */
+    /**
+     * The TOTP secret sealed by {@link LocalCredentials} (never read it directly); present but not yet enrolled while
+     * the person is setting up their authenticator.
+     */
     @Column(name = "totp_secret")
     public String totpSecret;
 
@@ -36,18 +42,12 @@ public class LocalCredential extends PanacheEntityBase {
     @Column(name = "last_totp_step", nullable = false)
     public long lastTotpStep;
 
-    @Column(name = "failed_attempts", nullable = false)
-    public int failedAttempts;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
     public boolean mfaEnrolled() {
         return totpEnrolledAt != null;
     }
 
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+    public boolean hasPassword() {
+        return passwordHash != null;
     }
 
     public static Optional<LocalCredential> ofPerson(long personId) {

@@ -1,13 +1,34 @@
 package io.tollgate.security;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
 import io.tollgate.org.Person;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
-/** Issues and resets local credentials. Callers check who may do so; this class only changes the rows. */
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Issues and resets local credentials, and keeps TOTP secrets sealed at rest. Callers check who may do so; this
+ * class only changes the rows.
+ */
 @ApplicationScoped
 public class LocalCredentials {
+
+    private static final Logger LOG = Logger.getLogger(LocalCredentials.class);
+    /** Marks a sealed TOTP secret; a Base32 secret never contains a colon. */
+    static final String SEALED = "sealed:";
+
+    private final PasswordHasher hasher;
+    private final Sealing sealing;
+
+    LocalCredentials(PasswordHasher hasher, Sealing sealing) {
+        this.hasher = hasher;
+        this.sealing = sealing;
+    }
 
     /**
      * Gives a person a new one-time password that must be changed at the next sign-in, and ends their sessions.
@@ -20,19 +41,25 @@ public class LocalCredentials {
         return password;
     }
 
+    /** Sets the password (hashed with Argon2id) and ends the person's sessions. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void setPassword(Person person, String password, boolean mustChange) {
-        LocalCredential credential = LocalCredential.<LocalCredential>findByIdOptional(person.id).orElseGet(() -> {
-            LocalCredential created = new LocalCredential();
-            created.personId = person.id;
-            return created;
-        });
-        credential.passwordHash = BcryptUtil.bcryptHash(password);
+        LocalCredential credential = of(person);
+        credential.passwordHash = hasher.hash(password);
         credential.mustChangePassword = mustChange;
-        credential.failedAttempts = 0;
-        credential.lockedUntil = null;
         credential.persist();
         person.sessionEpoch++;
+    }
+
+    /** The person's local credential, made without a password when they have none (single sign-on). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LocalCredential of(Person person) {
+        return LocalCredential.<LocalCredential>findByIdOptional(person.id).orElseGet(() -> {
+            LocalCredential created = new LocalCredential();
+            created.personId = person.id;
+            created.persist();
+            return created;
+        });
     }
 
     /** Forgets the person's authenticator and recovery codes: they enrol again at the next sign-in. */
@@ -46,8 +73,40 @@ public class LocalCredentials {
         person.sessionEpoch++;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean hasLocalSignIn(long personId) {
-        return LocalCredential.ofPerson(personId).isPresent();
+    /** Keeps a TOTP secret (Base32) sealed for this person. */
+    public void storeTotpSecret(LocalCredential credential, String secret) {
+        credential.totpSecret = SEALED + Base64.getEncoder().encodeToString(
+                sealing.seal(secret.getBytes(StandardCharsets.US_ASCII), context(credential)));
+    }
+
+    /**
+     * The person's TOTP secret in Base32, if one is set and opens under the current session secret (a secret sealed
+     * under an earlier TOLLGATE_SECURITY_SESSION_SECRET does not: a security admin resets the authenticator).
+     */
+    public Optional<String> totpSecret(LocalCredential credential) {
+        if (credential.totpSecret == null) {
+            return Optional.empty();
+        }
+        if (!credential.totpSecret.startsWith(SEALED)) {
+            return Optional.of(credential.totpSecret);
+        }
+        Optional<String> secret = sealing.open(Base64.getDecoder().decode(credential.totpSecret.substring(SEALED.length())),
+                context(credential)).map(b -> new String(b, StandardCharsets.US_ASCII));
+        if (secret.isEmpty()) {
+            LOG.warnf("The authenticator secret of person %d cannot be unsealed: TOLLGATE_SECURITY_SESSION_SECRET changed"
+                    + " since it was set; a security admin resets their authenticator", credential.personId);
+        }
+        return secret;
+    }
+
+    /** Seals the TOTP secrets kept in clear by earlier versions. */
+    @Transactional
+    void sealPlainSecrets(@Observes StartupEvent event) {
+        LocalCredential.<LocalCredential>list("totpSecret is not null and totpSecret not like ?1", SEALED + "%")
+                .forEach(credential -> storeTotpSecret(credential, credential.totpSecret));
+    }
+
+    private static String context(LocalCredential credential) {
+        return "totp-secret|" + credential.personId;
     }
 }

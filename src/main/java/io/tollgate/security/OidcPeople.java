@@ -17,7 +17,10 @@ import java.util.TreeSet;
 /**
  * People who sign in through an identity provider (Cognito, Okta, Keycloak...). The provider is the source of
  * truth for their roles: on every sign-in the configured groups are mapped onto Tollgate's global roles.
- * A first sign-in creates the person, or links an existing person with the same e-mail address.
+ * A first sign-in creates the person, or links an existing person with the same e-mail address when the provider
+ * says it verified that address; after that the provider's subject alone identifies the person. The provider's
+ * multi-factor authentication counts only when its {@code amr} or {@code acr} claim says a second factor was used;
+ * otherwise the person also gives Tollgate's authenticator code.
  */
 @ApplicationScoped
 public class OidcPeople {
@@ -32,20 +35,33 @@ public class OidcPeople {
         this.clock = clock;
     }
 
-    /** What Tollgate reads from the provider's ID token. */
-    public record IdentityClaims(String issuer, String subject, String email, String name, Collection<String> groups) {
+    /**
+     * What Tollgate reads from the provider's ID token: {@code emailVerified} from {@code email_verified}, the
+     * authentication methods from {@code amr} and the context class from {@code acr}.
+     */
+    public record IdentityClaims(String issuer, String subject, String email, boolean emailVerified, String name,
+                                 Collection<String> groups, Collection<String> amr, String acr) {
+    }
+
+    /** The person, and whether the provider's own second factor counts for this sign-in. */
+    public record OidcSignIn(Person person, boolean providerMfa) {
     }
 
     @Transactional(dontRollbackOn = SignInRefusedException.class)
-    public Person signIn(IdentityClaims claims) {
+    public OidcSignIn signIn(IdentityClaims claims) {
         if (claims.subject() == null || claims.email() == null || claims.email().isBlank()) {
             throw new SignInRefusedException("The identity provider did not send an e-mail address; ask your admin to add the email scope.");
         }
         String externalSubject = claims.issuer() + "|" + claims.subject();
         Set<GlobalRole> roles = rolesOf(claims.groups());
-        Person person = Person.findByExternalSubject(externalSubject)
-                .or(() -> Person.findByEmail(claims.email()).filter(p -> p.externalSubject == null))
-                .orElse(null);
+        Person person = Person.findByExternalSubject(externalSubject).orElse(null);
+        if (person == null && !claims.emailVerified()) {
+            throw new SignInRefusedException("Your identity provider has not verified your e-mail address, so Tollgate"
+                    + " cannot tell whose account this is. Verify the address with your identity provider and try again.");
+        }
+        if (person == null) {
+            person = Person.findByEmail(claims.email()).filter(p -> p.externalSubject == null).orElse(null);
+        }
         Viewer provider = new Viewer(0, "identity provider", Set.of());
         if (person == null) {
             person = new Person();
@@ -69,7 +85,14 @@ public class OidcPeople {
             }
         }
         person.lastSignInAt = Instant.now(clock);
-        return person;
+        return new OidcSignIn(person, providerMfa(claims));
+    }
+
+    /** Whether the provider says it used a second factor: an accepted {@code amr} method or {@code acr} class. */
+    boolean providerMfa(IdentityClaims claims) {
+        boolean amr = claims.amr() != null && claims.amr().stream().anyMatch(config.oidc().mfaAmrValues()::contains);
+        boolean acr = claims.acr() != null && config.oidc().mfaAcrValues().map(v -> v.contains(claims.acr())).orElse(false);
+        return amr || acr;
     }
 
     Set<GlobalRole> rolesOf(Collection<String> groups) {

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The end of an OIDC sign-in. The code flow (configured through the QUARKUS_OIDC_* variables) guards this path;
  * once the provider has answered, Tollgate issues its own session and drops the provider's session cookie, so that
- * every later request is authenticated the same way whichever way the person signed in.
+ * every later request is authenticated the same way whichever way the person signed in. When the provider's token
+ * does not show a second factor, the person goes on to Tollgate's authenticator stage (enrolling one if needed).
  */
 @Path("/signin/oidc")
 public class OidcSignInResource {
@@ -40,10 +41,16 @@ public class OidcSignInResource {
     Sessions sessions;
 
     @Inject
+    PendingSignIns pending;
+
+    @Inject
     HttpServerRequest request;
 
     @Inject
     SecurityConfig config;
+
+    @Inject
+    SignInService signIn;
 
     @Inject
     Flash flash;
@@ -51,11 +58,19 @@ public class OidcSignInResource {
     @GET
     public Response signedIn() {
         Object groups = idToken.getClaim(config.oidc().groupsClaim());
+        Object acr = idToken.getClaim("acr");
         OidcPeople.IdentityClaims claims = new OidcPeople.IdentityClaims(idToken.getIssuer(), idToken.getSubject(),
-                idToken.getClaim("email"), idToken.getClaim("name"), groupNames(groups));
+                idToken.getClaim("email"), Boolean.parseBoolean(String.valueOf(idToken.<Object>getClaim("email_verified"))),
+                idToken.getClaim("name"), names(groups), names(idToken.getClaim("amr")),
+                acr == null ? null : unquote(acr.toString()));
         try {
-            Person person = people.signIn(claims);
+            OidcPeople.OidcSignIn result = people.signIn(claims);
             oidcSession.logout().await().indefinitely();
+            Person person = result.person();
+            if (!result.providerMfa()) {
+                SignInStage stage = signIn.authenticatorStage(person.id);
+                return Response.seeOther(URI.create(stage.page)).cookie(cookies.signIn(pending.start(person.id, stage))).build();
+            }
             String token = sessions.start(person.id, SessionClient.of(request));
             return Response.seeOther(URI.create("/")).cookie(cookies.session(token)).build();
         } catch (SignInRefusedException e) {
@@ -64,10 +79,15 @@ public class OidcSignInResource {
         }
     }
 
-    private static Collection<String> groupNames(Object claim) {
+    /** The values of a claim that holds a list (or a single value); JSON strings lose their quotes. */
+    private static Collection<String> names(Object claim) {
         if (claim instanceof Collection<?> values) {
-            return values.stream().map(v -> v.toString().replace("\"", "")).toList();
+            return values.stream().map(v -> unquote(v.toString())).toList();
         }
-        return claim == null ? List.of() : List.of(claim.toString());
+        return claim == null ? List.of() : List.of(unquote(claim.toString()));
+    }
+
+    private static String unquote(String value) {
+        return value.replace("\"", "");
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
@@ -13,18 +14,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Encrypts and authenticates small values with AES-256-GCM under keys derived from
- * {@code TOLLGATE_SECURITY_SESSION_SECRET} (see {@link KeyRing}): the secrets kept at rest. Each
+ * {@code TOLLGATE_SECURITY_SESSION_SECRET} (see {@link KeyRing}): the TOTP and CI signing secrets kept at rest. Each
  * use names its own context, which selects its own key (HKDF) and is bound as associated data, so that a value
  * sealed for one purpose never opens as another.
  * <p>
  * A sealed value is a format byte ({@value #FORMAT}), the key id, a random nonce, then the ciphertext and its tag.
  * Values sealed under a previous secret still open, and {@link Resealing} moves stored ones to the current key.
  * Values sealed before key ids existed (nonce, ciphertext and tag, under one SHA-256 of the secret) still open too.
+ * Values that are only compared, never read back (recovery codes), are kept as an HMAC-SHA256 under a key of their
+ * own, derived the same way; every key of the ring gives its hash, so that they survive a rotation too.
  * Created at start-up, so that a weak secret stops Tollgate from starting.
  */
 @Startup
@@ -97,6 +101,28 @@ public class Sealing {
             }
         }
         return Optional.empty();
+    }
+
+    /** A keyed hash (hex) of a value for the given context, under the current key: what is stored. */
+    public String keyedHash(String value, String context) {
+        return keyedHashes(value, context).get(0);
+    }
+
+    /** The keyed hashes of a value under every key of the ring, the current one first: what a stored hash may be. */
+    public List<String> keyedHashes(String value, String context) {
+        byte[] data = value.getBytes(StandardCharsets.UTF_8);
+        return keys.all().stream().map(key -> HexFormat.of().formatHex(hmac(key.forContext("keyed hash " + context), data)))
+                .toList();
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The format byte and key id that values sealed now begin with. */

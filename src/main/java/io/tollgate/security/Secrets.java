@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Random values people type (one-time passwords, recovery codes) and the hashes they are kept as. */
+/** Random values people type (one-time passwords, recovery codes), and the SHA-256 that API tokens are kept as. */
 public final class Secrets {
 
     /** No 0/O or 1/l/I: codes are read off a screen and typed. */
@@ -36,10 +36,5 @@ public final class Secrets {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public static boolean sameHash(String expectedHex, String value) {
-        return MessageDigest.isEqual(expectedHex.getBytes(StandardCharsets.US_ASCII),
-                sha256Hex(value).getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -51,14 +51,6 @@ public interface SecurityConfig {
     @WithDefault("false")
     boolean secureCookies();
 
-    /** Failed attempts (password or code) after which the account is locked for {@link #lockout()}. */
-    @WithDefault("5")
-    int maxFailedAttempts();
-
-    /** How long an account stays locked after too many failed attempts. */
-    @WithDefault("15m")
-    Duration lockout();
-
     /** The issuer name authenticator apps show next to the account. */
     @WithDefault("Tollgate")
     String totpIssuer();
@@ -66,6 +58,16 @@ public interface SecurityConfig {
     /** Minimum length of a new password. */
     @WithDefault("12")
     int minPasswordLength();
+
+    /** Maximum length of a new password; every character counts (the hash has no length limit). */
+    @WithDefault("512")
+    int maxPasswordLength();
+
+    /** How passwords are hashed. */
+    Argon2 argon2();
+
+    /** How failed sign-ins slow down guessing. */
+    Throttle throttle();
 
     /** The first security admin. */
     FirstAdmin admin();
@@ -85,6 +87,40 @@ public interface SecurityConfig {
         Optional<String> password();
     }
 
+    /** Argon2id parameters of new password hashes; hashes made with other parameters are renewed at sign-in. */
+    interface Argon2 {
+        /** Memory in KiB (OWASP: 19 MiB with two iterations). */
+        @WithDefault("19456")
+        int memoryKib();
+
+        /** Passes over the memory. */
+        @WithDefault("2")
+        int iterations();
+
+        /** Lanes computed in parallel. */
+        @WithDefault("1")
+        int parallelism();
+    }
+
+    /**
+     * Failed passwords and codes are counted in the database (shared by every instance) within a window, per client
+     * address and per account and client address. Past a limit that address answers 429 until the window ends; the
+     * account stays open from every other address, so nobody can lock a person out.
+     */
+    interface Throttle {
+        /** How long failures are counted; a throttled address may try again when its window ends. */
+        @WithDefault("15m")
+        Duration window();
+
+        /** Failures from one client address, whatever the accounts, after which that address is throttled. */
+        @WithDefault("30")
+        int addressFailures();
+
+        /** Failures for one account from one client address after which that pair is throttled. */
+        @WithDefault("5")
+        int accountFailures();
+    }
+
     interface Oidc {
         /** Claim of the ID token that lists the person's groups. */
         @WithDefault("groups")
@@ -97,5 +133,15 @@ public interface SecurityConfig {
         /** Groups whose members become security admins. */
         @WithDefault("tollgate-security-admins")
         List<String> securityAdminGroups();
+
+        /**
+         * Authentication methods ({@code amr}, RFC 8176) any one of which shows that the provider used a second factor;
+         * without one (nor an accepted {@code acr}) the person also gives Tollgate's authenticator code.
+         */
+        @WithDefault("mfa,mca,otp,hwk,swk,sc,fido")
+        List<String> mfaAmrValues();
+
+        /** Authentication context classes ({@code acr}) of the provider that mean a second factor was used. */
+        Optional<List<String>> mfaAcrValues();
     }
 }

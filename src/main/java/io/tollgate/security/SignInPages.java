@@ -29,7 +29,7 @@ public class SignInPages {
     static class Templates {
         static native TemplateInstance signIn(String email, String error, boolean singleSignOn);
 
-        static native TemplateInstance changePassword(String error, int minLength);
+        static native TemplateInstance changePassword(String error, int minLength, int maxLength);
 
         static native TemplateInstance enroll(SignInService.Enrollment enrollment, String error);
 
@@ -62,6 +62,9 @@ public class SignInPages {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    ClientAddress client;
+
     @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
     boolean singleSignOn;
 
@@ -77,10 +80,10 @@ public class SignInPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response password(@RestForm String email, @RestForm String password) {
         try {
-            SignInService.Step step = signIn.checkPassword(email, password);
+            SignInService.Step step = signIn.checkPassword(email, password, client.get());
             return toStage(step.person().id, step.next());
         } catch (SignInRefusedException e) {
-            return Response.status(401).entity(Templates.signIn(email, e.getMessage(), singleSignOn)).build();
+            return refused(e, 401, Templates.signIn(email, e.getMessage(), singleSignOn)).build();
         }
     }
 
@@ -88,7 +91,7 @@ public class SignInPages {
     @Path("/password")
     public Response changePasswordForm() {
         return peek(SignInStage.CHANGE_PASSWORD)
-                .map(personId -> Response.ok(Templates.changePassword(null, config.minPasswordLength())).build())
+                .map(personId -> Response.ok(Templates.changePassword(null, config.minPasswordLength(), config.maxPasswordLength())).build())
                 .orElseGet(SignInPages::restart);
     }
 
@@ -104,8 +107,8 @@ public class SignInPages {
             SignInService.Step step = signIn.changePassword(personId.get(), password, confirmation);
             return toStage(step.person().id, step.next());
         } catch (SignInRefusedException e) {
-            return again(personId.get(), SignInStage.CHANGE_PASSWORD, 400,
-                    Templates.changePassword(e.getMessage(), config.minPasswordLength()));
+            return again(personId.get(), SignInStage.CHANGE_PASSWORD, e, 400,
+                    Templates.changePassword(e.getMessage(), config.minPasswordLength(), config.maxPasswordLength()));
         }
     }
 
@@ -126,10 +129,10 @@ public class SignInPages {
             return restart();
         }
         try {
-            List<String> codes = signIn.confirmEnrollment(personId.get(), code);
+            List<String> codes = signIn.confirmEnrollment(personId.get(), code, client.get());
             return signedIn(personId.get(), Response.ok(Templates.recoveryCodes(codes)));
         } catch (SignInRefusedException e) {
-            return again(personId.get(), SignInStage.ENROLL, 400,
+            return again(personId.get(), SignInStage.ENROLL, e, 400,
                     Templates.enroll(signIn.enrollment(personId.get()), e.getMessage()));
         }
     }
@@ -151,10 +154,10 @@ public class SignInPages {
             return restart();
         }
         try {
-            signIn.verifyCode(personId.get(), code);
+            signIn.verifyCode(personId.get(), code, client.get());
             return signedIn(personId.get(), Response.seeOther(URI.create("/")));
         } catch (SignInRefusedException e) {
-            return again(personId.get(), SignInStage.VERIFY, 401, Templates.verify(e.getMessage()));
+            return again(personId.get(), SignInStage.VERIFY, e, 401, Templates.verify(e.getMessage()));
         }
     }
 
@@ -168,20 +171,31 @@ public class SignInPages {
         return cookies.signInToken(headers).flatMap(token -> pending.consume(token, stage));
     }
 
-    /** The stage refused what was submitted: its page again, with a fresh cookie for the next try. */
-    private Response again(long personId, SignInStage stage, int status, TemplateInstance page) {
-        return Response.status(status).entity(page).cookie(cookies.signIn(pending.start(personId, stage))).build();
+    /**
+     * The stage refused what was submitted: its page again, with a fresh cookie for the next try; a throttled attempt
+     * answers 429 with the time to wait.
+     */
+    private Response again(long personId, SignInStage stage, SignInRefusedException e, int status, TemplateInstance page) {
+        return refused(e, status, page).cookie(cookies.signIn(pending.start(personId, stage))).build();
     }
 
     /** The last stage passed: the session begins and the sign-in cookie goes. */
     private Response signedIn(long personId, Response.ResponseBuilder response) {
-        Person person = signIn.complete(personId);
+        Person person = signIn.complete(personId, client.get());
         String token = sessions.start(person.id, SessionClient.of(request));
         return response.cookie(cookies.session(token), cookies.expired(cookies.signInName())).build();
     }
 
     private Response toStage(long personId, SignInStage stage) {
         return Response.seeOther(URI.create(stage.page)).cookie(cookies.signIn(pending.start(personId, stage))).build();
+    }
+
+    /** The page again with the refusal; a throttled attempt answers 429 with the time to wait. */
+    private static Response.ResponseBuilder refused(SignInRefusedException e, int status, TemplateInstance page) {
+        if (e instanceof SignInThrottledException throttled) {
+            return Response.status(429).header("Retry-After", throttled.retryAfterSeconds()).entity(page);
+        }
+        return Response.status(status).entity(page);
     }
 
     private static Response restart() {

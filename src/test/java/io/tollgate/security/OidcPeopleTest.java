@@ -27,7 +27,7 @@ class OidcPeopleTest {
     @Test
     void aFirstSignInCreatesThePersonWithRolesFromGroups() {
         String email = "sso-" + TestData.unique() + "@example.test";
-        Person person = people.signIn(new OidcPeople.IdentityClaims(ISSUER, "sub-" + email, email, "Sso Person",
+        Person person = signIn(claims("sub-" + email, email, "Sso Person",
                 List.of("engineering", "tollgate-managers")));
         assertThat(person.email).isEqualTo(email);
         assertThat(person.displayName).isEqualTo("Sso Person");
@@ -38,15 +38,15 @@ class OidcPeopleTest {
     void rolesFollowTheProviderOnEverySignIn() {
         String email = "sso-" + TestData.unique() + "@example.test";
         String subject = "sub-" + email;
-        people.signIn(new OidcPeople.IdentityClaims(ISSUER, subject, email, "A", List.of("tollgate-security-admins")));
-        Person again = people.signIn(new OidcPeople.IdentityClaims(ISSUER, subject, email, "A", List.of()));
+        people.signIn(claims(subject, email, "A", List.of("tollgate-security-admins")));
+        Person again = signIn(claims(subject, email, "A", List.of()));
         assertThat(again.roles()).containsExactly(GlobalRole.LEARNER);
     }
 
     @Test
     void anExistingLocalPersonIsLinkedByEmail() {
         TestData.TestUser local = data.user();
-        Person person = people.signIn(new OidcPeople.IdentityClaims(ISSUER, "sub-linked-" + TestData.unique(),
+        Person person = signIn(claims("sub-linked-" + TestData.unique(),
                 local.email().toUpperCase(), "Linked", List.of()));
         assertThat(person.id).isEqualTo(local.id());
     }
@@ -55,14 +55,23 @@ class OidcPeopleTest {
     void aDeactivatedPersonIsRefused() {
         TestData.TestUser local = data.user();
         deactivate(local.id());
-        assertThatThrownBy(() -> people.signIn(new OidcPeople.IdentityClaims(ISSUER, "sub-" + TestData.unique(),
+        assertThatThrownBy(() -> people.signIn(claims("sub-" + TestData.unique(),
                 local.email(), "Gone", List.of()))).isInstanceOf(SignInRefusedException.class).hasMessageContaining("deactivated");
     }
 
     @Test
     void aTokenWithoutEmailIsRefused() {
-        assertThatThrownBy(() -> people.signIn(new OidcPeople.IdentityClaims(ISSUER, "sub-x", null, "No Mail", List.of())))
+        assertThatThrownBy(() -> people.signIn(claims("sub-x", null, "No Mail", List.of())))
                 .isInstanceOf(SignInRefusedException.class).hasMessageContaining("e-mail");
+    }
+
+    private Person signIn(OidcPeople.IdentityClaims claims) {
+        return people.signIn(claims).person();
+    }
+
+    /** A token from a provider that verified the e-mail address and reports no second factor. */
+    static OidcPeople.IdentityClaims claims(String subject, String email, String name, List<String> groups) {
+        return new OidcPeople.IdentityClaims(ISSUER, subject, email, true, name, groups, List.of("pwd"), null);
     }
 
     @Transactional

@@ -51,7 +51,7 @@ class SignInTest {
 
         String codesPage = person.postForm("/signin/enroll", Map.of("code", currentCode(secret.group(1))))
                 .then().statusCode(200).body(containsString("recovery codes")).extract().asString();
-        assertThat(Pattern.compile("<li>[a-z2-9]{5}-[a-z2-9]{5}</li>").matcher(codesPage).results().count()).isEqualTo(10);
+        assertThat(Pattern.compile("<li>[a-z2-9]{5}(-[a-z2-9]{5}){4}</li>").matcher(codesPage).results().count()).isEqualTo(10);
 
         person.json().get("/api/v1/me").then().statusCode(200).body("person.email", equalTo(email));
     }
@@ -65,17 +65,6 @@ class SignInTest {
                 .then().statusCode(401).extract().asString();
         assertThat(known).contains("E-mail address or password is wrong.");
         assertThat(unknown).contains("E-mail address or password is wrong.");
-    }
-
-    @Test
-    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
-        TestUser user = data.user();
-        for (int i = 0; i < 5; i++) {
-            Browser.anonymous().postForm("/signin", Map.of("email", user.email(), "password", "wrong " + i))
-                    .then().statusCode(401);
-        }
-        Browser.anonymous().postForm("/signin", Map.of("email", user.email(), "password", TestData.PASSWORD))
-                .then().statusCode(401).body(containsString("Too many failed attempts"));
     }
 
     @Test
@@ -146,7 +135,7 @@ class SignInTest {
         Matcher secret = Pattern.compile("id=\"secret\" class=\"secret\">([A-Z2-7]+)<").matcher(page);
         assertThat(secret.find()).isTrue();
         String codes = person.postForm("/signin/enroll", Map.of("code", currentCode(secret.group(1)))).then().extract().asString();
-        Matcher first = Pattern.compile("<li>([a-z2-9]{5}-[a-z2-9]{5})</li>").matcher(codes);
+        Matcher first = Pattern.compile("<li>([a-z2-9]{5}(-[a-z2-9]{5}){4})</li>").matcher(codes);
         assertThat(first.find()).isTrue();
 
         Browser withRecovery = Browser.anonymous();

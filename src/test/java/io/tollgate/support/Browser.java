@@ -32,6 +32,7 @@ public class Browser {
     private final Map<String, String> cookies = new HashMap<>();
     private String token;
     private String tokenSession;
+    private String clientAddress;
 
     public static Browser signedIn(TestData.TestUser user, TotpAuthenticator totp) {
         return signedIn(user, totp, 0);
@@ -53,6 +54,12 @@ public class Browser {
 
     public static Browser anonymous() {
         return new Browser();
+    }
+
+    /** Sends every request as from this client address (X-Forwarded-For, which the test profile trusts). */
+    public Browser from(String address) {
+        this.clientAddress = address;
+        return this;
     }
 
     /** A request with this browser's cookies; a POST, PUT, PATCH or DELETE also gets the CSRF header and Origin. */
@@ -115,7 +122,11 @@ public class Browser {
 
     /** The CSRF filter runs first, so that the cookies a token fetch may add leave with the request. */
     private RequestSpecification withCookies(Filter csrf) {
-        return RestAssured.given().redirects().follow(false).filter(csrf)
+        RequestSpecification spec = RestAssured.given();
+        if (clientAddress != null) {
+            spec.header("X-Forwarded-For", clientAddress);
+        }
+        return spec.redirects().follow(false).filter(csrf)
                 .filter((req, res, ctx) -> {
                     req.removeCookies();
                     req.cookies(cookies);

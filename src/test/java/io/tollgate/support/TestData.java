@@ -45,10 +45,11 @@ public class TestData {
         person.assignRoles(roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles));
         person.persist();
         credentials.setPassword(person, PASSWORD, false);
-        LocalCredential credential = LocalCredential.findById(person.id);
-        credential.totpSecret = totp.newSecret();
+        LocalCredential credential = credentials.of(person);
+        String secret = totp.newSecret();
+        credentials.storeTotpSecret(credential, secret);
         credential.totpEnrolledAt = Instant.now();
-        return new TestUser(person.id, person.email, credential.totpSecret);
+        return new TestUser(person.id, person.email, secret);
     }
 
     @Transactional
