@@ -66,11 +66,14 @@ class CursorTest {
     static List<String> hostileCursors() {
         byte[] random = new byte[48];
         new Random(15).nextBytes(random);
-        List<String> cursors = new ArrayList<>(List.of(
+        return List.of(
                 new String(random, StandardCharsets.ISO_8859_1),
                 "not base64 at all!",
                 encode("hello world"),
                 encode("severity|3"),
+                encode("high|12"),
+                encode("99999999999|12"),
+                encode("2026-01-01T00:00:00Z|12"),
                 encode("severity|3|12|4"),
                 encode("severity|high|12"),
                 encode("severity|3|twelve"),
@@ -84,8 +87,7 @@ class CursorTest {
                 encode("unknown-sort|3|12"),
                 encode("severity|\u0000|12"),
                 encode("|||"),
-                encode("x".repeat(500))));
-        return cursors;
+                encode("x".repeat(500)));
     }
 
     @ParameterizedTest
