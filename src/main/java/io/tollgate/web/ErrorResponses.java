@@ -90,8 +90,10 @@ public class ErrorResponses {
                         e.position(), e.scanId(), e.supportedFormats())).build();
     }
 
+    /** Names only the kind of thing asked for, the same whether it is missing or hidden from the caller. */
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
+        LOG.debugf("%s on %s: %s", e.getMessage(), uri.getPath(), e.key());
         return respond(uri, 404, "Not found", e.getMessage(), List.of());
     }
 

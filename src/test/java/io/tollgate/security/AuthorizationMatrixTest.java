@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Who may do what, as a matrix of role × endpoint. Members see only their teams (others answer 404 so that
- * names do not leak); managers read everything; security admins manage. Admin calls that would change shared
+ * names do not leak) and act on their gate; managers read everything and act on nothing (403); security admins
+ * manage. Admin calls that would change shared
  * state send invalid bodies: a 400 proves the call got past authorization without changing anything.
  */
 @QuarkusTest
@@ -75,7 +76,11 @@ class AuthorizationMatrixTest {
             POST   | /api/v1/environments                | {"key":"","name":"","position":-1}       | 401 | 403 | 403 | 403 | 403 | 400
             GET    | /api/v1/audit-events                |                                          | 401 | 403 | 403 | 403 | 403 | 200
             GET    | /api/v1/me                          |                                          | 401 | 200 | 200 | 200 | 200 | 200
+            GET    | /api/v1/gate/evaluations?team={team} |                                         | 401 | 404 | 200 | 200 | 200 | 200
+            POST   | /api/v1/gate/evaluations            | {"team":"{team}","environment":"prod","idempotencyKey":"matrix","account":"000000000000"} | 401 | 404 | 400 | 400 | 403 | 400
+            POST   | /api/v1/gate/waivers                | {"team":"{team}","kind":"CONTROL","subject":"root-mfa-enabled","reason":"Matrix check of who may request waivers","expiresOn":"never"} | 401 | 404 | 400 | 400 | 403 | 400
             GET    | /teams/{team}                       |                                          | 303 | 404 | 200 | 200 | 200 | 200
+            GET    | /gate/{team}/prod                   |                                          | 303 | 404 | 200 | 200 | 200 | 200
             GET    | /admin/people                       |                                          | 303 | 403 | 403 | 403 | 200 | 200
             GET    | /admin/accounts                     |                                          | 303 | 200 | 200 | 200 | 200 | 200
             GET    | /admin/audit                        |                                          | 303 | 403 | 403 | 403 | 403 | 200

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
-/** Health, metrics, API documentation and the security headers every response carries. */
+/** Health, API documentation and the security headers every response carries. */
 @QuarkusTest
 class PlatformEndpointsTest {
 
@@ -18,11 +18,6 @@ class PlatformEndpointsTest {
         RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         RestAssured.get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
-    }
-
-    @Test
-    void prometheusMetricsAreServed() {
-        RestAssured.get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 
     @Test

@@ -17,11 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +63,11 @@ public class FindingService {
         Filter filter = filter(viewer, query);
         StringBuilder where = new StringBuilder(filter.where);
         if (cursor != null && !cursor.isBlank()) {
-            String[] parts = decode(cursor);
+            FindingCursor after = FindingCursor.read(cursor, sort);
             String comparison = sort.descending ? "<" : ">";
             where.append(" and (").append(sort.value).append(' ').append(comparison).append(" :cursorValue or (")
                     .append(sort.value).append(" = :cursorValue and f.id ").append(comparison).append(" :cursorId))");
-            filter.parameters.and("cursorValue", sort.parse(parts[0])).and("cursorId", Long.valueOf(parts[1]));
+            filter.parameters.and("cursorValue", after.value()).and("cursorId", after.id());
         }
         String direction = sort.descending ? " desc" : " asc";
         // range() is inclusive: one row more than asked says whether another page follows.
@@ -80,7 +78,7 @@ public class FindingService {
         String next = null;
         if (rows.size() > limit) {
             Finding last = items.get(items.size() - 1);
-            next = encode(sort.valueOf(last), last.id);
+            next = FindingCursor.after(sort, last);
         }
         return new FindingPage(new ArrayList<>(items), next);
     }
@@ -240,23 +238,6 @@ public class FindingService {
         if (value != null && !value.isBlank()) {
             where.append(" and ").append(path).append(" = :").append(name);
             parameters.and(name, value.strip());
-        }
-    }
-
-    private static String encode(String value, long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((value + "|" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException();
-            }
-            Long.parseLong(parts[1]);
-            return parts;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("cursor", "is not a cursor this list handed out");
         }
     }
 }

@@ -2,7 +2,7 @@ package io.tollgate.findings.service;
 
 import io.tollgate.findings.Finding;
 
-import java.time.Instant;
+import java.util.Locale;
 
 /** Orders of the findings list; each pairs a value of the finding with its id so that a cursor can resume exactly. */
 public enum FindingSort {
@@ -33,15 +33,16 @@ public enum FindingSort {
         };
     }
 
-    Object parse(String value) {
-        return this == SEVERITY ? Integer.valueOf(value) : Instant.parse(value);
+    /** The name of the order in the {@code sort} parameter. */
+    String parameter() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static FindingSort fromParameter(String value) {
         if (value == null || value.isBlank()) {
             return SEVERITY;
         }
-        return switch (value.strip().toLowerCase()) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "severity" -> SEVERITY;
             case "newest" -> NEWEST;
             case "oldest" -> OLDEST;

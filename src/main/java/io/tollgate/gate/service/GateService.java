@@ -23,6 +23,7 @@ import io.tollgate.platform.ForbiddenException;
 import io.tollgate.platform.InputValidator;
 import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.NotFoundException;
+import io.tollgate.platform.UnprocessableException;
 import io.tollgate.scorecard.scoring.Scoring;
 import io.tollgate.scorecard.service.ScorecardService;
 import io.tollgate.scorecard.service.ScorecardService.TeamScorecard;
@@ -61,13 +62,15 @@ public class GateService {
     private final TrainingFigures training;
     private final FindingFigures findings;
     private final TeamService teams;
+    private final GateAccess access;
     private final AuditLog audit;
     private final InputValidator validator;
     private final ObjectMapper json;
     private final Clock clock;
 
     GateService(GatePolicies policies, WaiverService waivers, ScorecardService scorecards, Scoring scoring, TrainingFigures training,
-                FindingFigures findings, TeamService teams, AuditLog audit, InputValidator validator, ObjectMapper json, Clock clock) {
+                FindingFigures findings, TeamService teams, GateAccess access, AuditLog audit, InputValidator validator,
+                ObjectMapper json, Clock clock) {
         this.policies = policies;
         this.waivers = waivers;
         this.scorecards = scorecards;
@@ -75,17 +78,21 @@ public class GateService {
         this.training = training;
         this.findings = findings;
         this.teams = teams;
+        this.access = access;
         this.audit = audit;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Evaluates the request and stores the decision, or returns the one stored under its idempotency key. */
+    /**
+     * Evaluates the request and stores the decision, or returns the one stored under its idempotency key. Only the
+     * team's members and security admins (and so the team's CI credential) ask; managers read decisions only.
+     */
     @Transactional
     public Outcome evaluate(Viewer viewer, EvaluationRequest request) {
         validator.check(request);
-        Team team = teams.visibleTeam(viewer, request.team());
+        Team team = access.actingTeam(viewer, request.team(), "ask the gate");
         GateEvaluation.lockKey(team, request.idempotencyKey());
         var stored = GateEvaluation.findByKey(team, request.idempotencyKey());
         if (stored.isPresent()) {
@@ -169,10 +176,8 @@ public class GateService {
     }
 
     private GateEvaluation visible(Viewer viewer, long id) {
-        GateEvaluation evaluation = GateEvaluation.<GateEvaluation>findByIdOptional(id)
+        return GateEvaluation.<GateEvaluation>findByIdOptional(id).filter(e -> teams.sees(viewer, e.team))
                 .orElseThrow(() -> new NotFoundException("Gate evaluation", id));
-        teams.visibleTeam(viewer, evaluation.team.slug);
-        return evaluation;
     }
 
     /** The newest decisions of a team, at most {@code limit}, optionally for one environment and one verdict. */
@@ -191,15 +196,23 @@ public class GateService {
         return evaluations.stream().map(e -> decision(e, Optional.ofNullable(overrides.get(e.id)))).toList();
     }
 
-    /** The given baseline decision, which must be the team's for the same target, else the team's last passing one. */
+    /**
+     * The given baseline decision, which must be a passing decision (PASS or PASS_WITH_WAIVERS; a failed one passed
+     * by break-glass is not) of the team for the same target, else the team's last passing one.
+     */
     private static GateEvaluation baseline(Team team, Environment target, Long given) {
         if (given == null) {
             return GateEvaluation.lastPassing(team, target).orElse(null);
         }
-        return GateEvaluation.<GateEvaluation>findByIdOptional(given)
+        GateEvaluation named = GateEvaluation.<GateEvaluation>findByIdOptional(given)
                 .filter(e -> e.team.id.equals(team.id) && e.environment.id.equals(target.id))
-                .orElseThrow(() -> new InvalidInputException("baselineDecisionId",
+                .orElseThrow(() -> new UnprocessableException("baselineDecisionId",
                         "is not a decision of team " + team.slug + " for " + target.key));
+        if (named.verdict == Verdict.FAIL) {
+            throw new UnprocessableException("baselineDecisionId", "is decision " + named.id
+                    + ", which failed; a baseline must be a passing decision (PASS or PASS_WITH_WAIVERS)");
+        }
+        return named;
     }
 
     /** What the policy weighs: the scorecard and training figures of the source environment at {@code now}. */

@@ -52,9 +52,8 @@ public class PromotionService {
         if (accountId == null || accountId.isBlank()) {
             throw new InvalidInputException("account", "choose the account to promote");
         }
-        AwsAccount account = AwsAccount.findByAccountId(accountId.strip())
+        AwsAccount account = AwsAccount.findByAccountId(accountId.strip()).filter(a -> teams.sees(viewer, a.team))
                 .orElseThrow(() -> new NotFoundException("Account", accountId));
-        teams.visibleTeam(viewer, account.team.slug);
         if (!Membership.isLead(account.team.id, viewer.personId())) {
             throw new ForbiddenException("Only a lead of the account's team requests its promotion");
         }
@@ -164,10 +163,8 @@ public class PromotionService {
     }
 
     private PromotionRequest visible(Viewer viewer, long id) {
-        PromotionRequest request = PromotionRequest.<PromotionRequest>findByIdOptional(id)
+        return PromotionRequest.<PromotionRequest>findByIdOptional(id).filter(r -> teams.sees(viewer, r.account.team))
                 .orElseThrow(() -> new NotFoundException("Promotion request", id));
-        teams.visibleTeam(viewer, request.account.team.slug);
-        return request;
     }
 
     private static String subject(PromotionRequest request) {

@@ -43,7 +43,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Waivers: requested by a member of the team, approved or denied by a security admin who is not the requester,
+ * Waivers: requested by a member of the team or a security admin, approved or denied by a security admin who is not the requester,
  * revocable; the gate applies the ones approved and not expired.
  */
 @ApplicationScoped
@@ -57,6 +57,7 @@ public class WaiverService {
             GROUP BY f.severity""";
 
     private final TeamService teams;
+    private final GateAccess access;
     private final GatePolicies policies;
     private final ControlCatalog controls;
     private final GateConfig config;
@@ -65,9 +66,10 @@ public class WaiverService {
     private final FindingService findings;
     private final Clock clock;
 
-    WaiverService(TeamService teams, GatePolicies policies, ControlCatalog controls, GateConfig config, AuditLog audit,
-                  InputValidator validator, FindingService findings, Clock clock) {
+    WaiverService(TeamService teams, GateAccess access, GatePolicies policies, ControlCatalog controls, GateConfig config,
+                  AuditLog audit, InputValidator validator, FindingService findings, Clock clock) {
         this.teams = teams;
+        this.access = access;
         this.findings = findings;
         this.policies = policies;
         this.controls = controls;
@@ -77,11 +79,14 @@ public class WaiverService {
         this.clock = clock;
     }
 
-    /** Records a request; a missing, past or too distant expiry is refused, so that no waiver runs without end. */
+    /**
+     * Records a request of a member of the team or a security admin (managers only read); a missing, past or too
+     * distant expiry is refused, so that no waiver runs without end.
+     */
     @Transactional
     public WaiverView request(Viewer viewer, WaiverRequest request) {
         validator.check(request);
-        Team team = teams.visibleTeam(viewer, request.team());
+        Team team = access.actingTeam(viewer, request.team(), "request waivers");
         boolean untilFixed = Boolean.TRUE.equals(request.untilFixed());
         if (untilFixed && request.kind() != Waiver.Kind.FINDING) {
             throw new InvalidInputException("untilFixed", "applies to a finding waiver only");
@@ -262,9 +267,8 @@ public class WaiverService {
     }
 
     private Waiver visible(Viewer viewer, long id) {
-        Waiver waiver = Waiver.<Waiver>findByIdOptional(id).orElseThrow(() -> new NotFoundException("Waiver", id));
-        teams.visibleTeam(viewer, waiver.team.slug);
-        return waiver;
+        return Waiver.<Waiver>findByIdOptional(id).filter(w -> teams.sees(viewer, w.team))
+                .orElseThrow(() -> new NotFoundException("Waiver", id));
     }
 
     /** The end of the given day, UTC; refused unless it is from today to the configured maximum ahead. */

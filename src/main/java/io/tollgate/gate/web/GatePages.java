@@ -7,6 +7,7 @@ import io.tollgate.gate.Waiver;
 import io.tollgate.gate.policy.Policy;
 import io.tollgate.gate.service.Decision;
 import io.tollgate.gate.service.EvaluationRequest;
+import io.tollgate.gate.service.GateAccess;
 import io.tollgate.gate.service.GateService;
 import io.tollgate.gate.service.PromotionService;
 import io.tollgate.gate.service.PromotionView;
@@ -50,7 +51,8 @@ public class GatePages {
         static native TemplateInstance page(TeamService.TeamOverview team, Environment environment,
                                             List<Environment> environments, List<Decision> history,
                                             List<WaiverView> waivers, List<WaiverView> expiring,
-                                            List<PromotionView> promotions, Policy policy, boolean securityAdmin);
+                                            List<PromotionView> promotions, Policy policy, boolean securityAdmin,
+                                            boolean mayAct);
     }
 
     private static final int HISTORY = 20;
@@ -68,6 +70,9 @@ public class GatePages {
     TeamService teams;
 
     @Inject
+    GateAccess access;
+
+    @Inject
     CurrentViewer viewer;
 
     @Inject
@@ -81,7 +86,7 @@ public class GatePages {
         Environment target = Environment.findByKey(environment).orElseThrow();
         return Templates.page(overview, target, Environment.inPromotionOrder(), history, waivers.list(me, team, false),
                 waivers.list(me, team, true), promotions.list(me, team),
-                me.isSecurityAdmin() ? gate.policy(me, team) : null, me.isSecurityAdmin());
+                me.isSecurityAdmin() ? gate.policy(me, team) : null, me.isSecurityAdmin(), access.mayAct(me, overview.team()));
     }
 
     @POST

@@ -67,9 +67,9 @@ public class AccountService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AwsAccount get(Viewer viewer, String accountId) {
-        AwsAccount account = AwsAccount.findByAccountId(accountId).orElseThrow(() -> new NotFoundException("Account", accountId));
-        teams.visibleTeam(viewer, account.team.slug); // members of other teams get "not found"
-        return account;
+        // Members of other teams get the same "not found" as for an account that does not exist.
+        return AwsAccount.findByAccountId(accountId).filter(account -> teams.sees(viewer, account.team))
+                .orElseThrow(() -> new NotFoundException("Account", accountId));
     }
 
     @Transactional

@@ -71,11 +71,16 @@ public class TeamService {
     /** The team, if the viewer may see it; otherwise "not found", so that other teams' names do not leak. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Team visibleTeam(Viewer viewer, String slug) {
-        Team team = Team.findBySlug(slug).orElseThrow(() -> new NotFoundException("Team", slug));
-        if (!viewer.readsAllTeams() && !Membership.isMember(team.id, viewer.personId())) {
-            throw new NotFoundException("Team", slug);
-        }
-        return team;
+        return Team.findBySlug(slug).filter(team -> sees(viewer, team)).orElseThrow(() -> new NotFoundException("Team", slug));
+    }
+
+    /**
+     * Whether the viewer may see the team: managers and security admins see every team, others their own. A thing
+     * reached through its team (an account, a decision) that the viewer may not see is "not found" under its own kind.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean sees(Viewer viewer, Team team) {
+        return viewer.readsAllTeams() || Membership.isMember(team.id, viewer.personId());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -162,7 +167,7 @@ public class TeamService {
         Person person = Person.<Person>findByIdOptional(personId)
                 .orElseThrow(() -> new NotFoundException("Person", personId));
         Membership membership = Membership.find(team, person)
-                .orElseThrow(() -> new NotFoundException("Member of " + slug, person.email));
+                .orElseThrow(() -> new NotFoundException("Member", person.email));
         membership.delete();
         audit.record(viewer, "team.member-removed", "team", team.slug,
                 Map.of("person", person.email, "role", membership.role.name()), null);

@@ -61,7 +61,7 @@ public class LessonLookup {
             found = new Classification(null, null, id, catalog.lessonForPractice(id).orElse(null));
         }
         if (found.lesson() == null) {
-            throw new NotFoundException("Lesson for", given.get(0).strip());
+            throw new NotFoundException("Lesson", given.get(0).strip());
         }
         return found;
     }

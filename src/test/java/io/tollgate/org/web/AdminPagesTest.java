@@ -101,6 +101,6 @@ class AdminPagesTest {
     @Test
     void unknownPagesAnswer404WithAPage() {
         admin.get("/teams/no-such-team-" + TestData.unique()).then().statusCode(404)
-                .contentType(containsString("text/html")).body(containsString("was not found"));
+                .contentType(containsString("text/html")).body(containsString("Team not found"));
     }
 }
