@@ -8,10 +8,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -51,6 +53,46 @@ class PeopleApiTest {
         TestData.TestUser person = data.user();
         admin.json().post("/api/v1/people/" + person.id() + "/sign-in-reset").then().statusCode(200)
                 .body("oneTimePassword", matchesPattern(AT_LEAST_128_BITS));
+    }
+
+    @Test
+    void aPasswordResetKeepsTheAuthenticatorAndIsAudited() {
+        TestData.TestUser adminUser = data.user(GlobalRole.SECURITY_ADMIN);
+        TestData.TestUser person = data.user();
+        String oneTime = Browser.signedIn(adminUser, totp).json().post("/api/v1/people/" + person.id() + "/sign-in-reset")
+                .then().statusCode(200).extract().path("oneTimePassword");
+
+        Browser browser = Browser.anonymous();
+        browser.postForm("/signin", Map.of("email", person.email(), "password", oneTime))
+                .then().statusCode(303).header("Location", endsWith("/signin/password"));
+        browser.postForm("/signin/password", Map.of("password", "a new long passphrase", "confirmation", "a new long passphrase"))
+                .then().statusCode(303).header("Location", endsWith("/signin/verify"));
+        browser.postForm("/signin/verify", Map.of("code", totp.codeAt(person.totpSecret(), Instant.now().getEpochSecond() / 30)))
+                .then().statusCode(303);
+        browser.json().get("/api/v1/me").then().statusCode(200).body("person.email", equalTo(person.email()));
+        Browser.signedIn(adminUser, totp).json().get("/api/v1/audit-events?action=person.password-reset&actor=" + adminUser.email())
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].subject", equalTo(person.email()));
+    }
+
+    @Test
+    void anAuthenticatorResetEndsTheSessionsAsksForEnrolmentAndIsAudited() {
+        TestData.TestUser adminUser = data.user(GlobalRole.SECURITY_ADMIN);
+        TestData.TestUser person = data.user();
+        Browser signedIn = Browser.signedIn(person, totp);
+        signedIn.json().get("/api/v1/me").then().statusCode(200);
+        String oneTime = Browser.signedIn(adminUser, totp).json().post("/api/v1/people/" + person.id() + "/sign-in-reset?mfa=true")
+                .then().statusCode(200).extract().path("oneTimePassword");
+        signedIn.json().get("/api/v1/me").then().statusCode(401);
+
+        Browser browser = Browser.anonymous();
+        browser.postForm("/signin", Map.of("email", person.email(), "password", oneTime))
+                .then().statusCode(303).header("Location", endsWith("/signin/password"));
+        browser.postForm("/signin/password", Map.of("password", "a new long passphrase", "confirmation", "a new long passphrase"))
+                .then().statusCode(303).header("Location", endsWith("/signin/enroll"));
+        browser.json().get("/api/v1/me").then().statusCode(401);
+        Browser.signedIn(adminUser, totp).json()
+                .get("/api/v1/audit-events?action=person.sign-in-and-mfa-reset&actor=" + adminUser.email())
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].subject", equalTo(person.email()));
     }
 
     @Test
