@@ -103,7 +103,7 @@ class AuditLogTest {
             public void close() {
             }
         };
-        Logger category = Logger.getLogger(AuditLog.CATEGORY);
+        Logger category = Logger.getLogger("io.tollgate.audit");
         category.addHandler(capture);
         try {
             TestData.TestUser adminUser = data.user(GlobalRole.SECURITY_ADMIN);

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +52,6 @@ class SignInPagesTest {
     }
 
     private static List<String> passwordInputs(String page) {
-        Matcher inputs = PASSWORD_INPUT.matcher(page);
-        return inputs.results().map(Matcher::group).map(String::valueOf).toList();
+        return PASSWORD_INPUT.matcher(page).results().map(match -> match.group()).toList();
     }
 }
