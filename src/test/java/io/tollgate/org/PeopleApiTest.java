@@ -59,7 +59,8 @@ class PeopleApiTest {
     void aPasswordResetKeepsTheAuthenticatorAndIsAudited() {
         TestData.TestUser adminUser = data.user(GlobalRole.SECURITY_ADMIN);
         TestData.TestUser person = data.user();
-        String oneTime = Browser.signedIn(adminUser, totp).json().post("/api/v1/people/" + person.id() + "/sign-in-reset")
+        Browser resetting = Browser.signedIn(adminUser, totp);
+        String oneTime = resetting.json().post("/api/v1/people/" + person.id() + "/sign-in-reset")
                 .then().statusCode(200).extract().path("oneTimePassword");
 
         Browser browser = Browser.anonymous();
@@ -70,7 +71,7 @@ class PeopleApiTest {
         browser.postForm("/signin/verify", Map.of("code", totp.codeAt(person.totpSecret(), Instant.now().getEpochSecond() / 30)))
                 .then().statusCode(303);
         browser.json().get("/api/v1/me").then().statusCode(200).body("person.email", equalTo(person.email()));
-        Browser.signedIn(adminUser, totp).json().get("/api/v1/audit-events?action=person.password-reset&actor=" + adminUser.email())
+        resetting.json().get("/api/v1/audit-events?action=person.password-reset&actor=" + adminUser.email())
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].subject", equalTo(person.email()));
     }
 
@@ -80,7 +81,8 @@ class PeopleApiTest {
         TestData.TestUser person = data.user();
         Browser signedIn = Browser.signedIn(person, totp);
         signedIn.json().get("/api/v1/me").then().statusCode(200);
-        String oneTime = Browser.signedIn(adminUser, totp).json().post("/api/v1/people/" + person.id() + "/sign-in-reset?mfa=true")
+        Browser resetting = Browser.signedIn(adminUser, totp);
+        String oneTime = resetting.json().post("/api/v1/people/" + person.id() + "/sign-in-reset?mfa=true")
                 .then().statusCode(200).extract().path("oneTimePassword");
         signedIn.json().get("/api/v1/me").then().statusCode(401);
 
@@ -90,8 +92,7 @@ class PeopleApiTest {
         browser.postForm("/signin/password", Map.of("password", "a new long passphrase", "confirmation", "a new long passphrase"))
                 .then().statusCode(303).header("Location", endsWith("/signin/enroll"));
         browser.json().get("/api/v1/me").then().statusCode(401);
-        Browser.signedIn(adminUser, totp).json()
-                .get("/api/v1/audit-events?action=person.sign-in-and-mfa-reset&actor=" + adminUser.email())
+        resetting.json().get("/api/v1/audit-events?action=person.sign-in-and-mfa-reset&actor=" + adminUser.email())
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].subject", equalTo(person.email()));
     }
 
