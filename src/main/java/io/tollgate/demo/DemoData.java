@@ -12,6 +12,7 @@ import io.tollgate.org.service.PersonDraft;
 import io.tollgate.org.service.PersonService;
 import io.tollgate.org.service.TeamDraft;
 import io.tollgate.org.service.TeamService;
+import io.tollgate.security.OneTimePasswordNotice;
 import io.tollgate.security.Viewer;
 import io.tollgate.training.service.AssignmentDraft;
 import io.tollgate.training.service.AssignmentService;
@@ -20,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,6 @@ import java.util.Set;
 @ApplicationScoped
 public class DemoData {
 
-    private static final Logger LOG = Logger.getLogger(DemoData.class);
     private static final List<String> ENVIRONMENTS = List.of("dev", "staging", "uat", "prod");
 
     private record DemoTeam(String slug, String name, String description, String repository, long accountBase) {
@@ -64,12 +63,14 @@ public class DemoData {
     private final AccountService accounts;
     private final ComponentService components;
     private final AssignmentService assignments;
+    private final OneTimePasswordNotice notice;
 
     @ConfigProperty(name = "tollgate.demo-data.enabled", defaultValue = "false")
     boolean enabled;
 
     DemoData(TeamService teams, PersonService people, AccountService accounts, ComponentService components,
-             AssignmentService assignments) {
+             AssignmentService assignments, OneTimePasswordNotice notice) {
+        this.notice = notice;
         this.teams = teams;
         this.people = people;
         this.accounts = accounts;
@@ -104,8 +105,8 @@ public class DemoData {
             }
             signIns.add(String.format("    %-28s %-34s %s", person.email(), describe(person), invitation.oneTimePassword()));
         }
-        LOG.infof("%n  Demo data loaded: %d teams, %d people, %d AWS accounts.%n  Demo people and their one-time passwords:%n%s%n",
-                TEAMS.size(), PEOPLE.size(), TEAMS.size() * ENVIRONMENTS.size(), String.join("\n", signIns));
+        notice.tell(String.format("  Demo data loaded: %d teams, %d people, %d AWS accounts.%n  Demo people and their one-time passwords:",
+                TEAMS.size(), PEOPLE.size(), TEAMS.size() * ENVIRONMENTS.size()), String.join(System.lineSeparator(), signIns));
     }
 
     private static String describe(DemoPerson person) {

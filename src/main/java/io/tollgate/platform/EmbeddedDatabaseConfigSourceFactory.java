@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     /** The folder under which the embedded server keeps its data; default {@code ~/.tollgate}. */
     public static final String DATA_DIR = "tollgate.data-dir";
+    private static final String ONE_TIME_PASSWORD_FILE = "tollgate.security.admin.one-time-password-file";
     /** Above application.properties (250), below environment variables (300): the operator's settings win. */
     private static final int ORDINAL = 275;
 
@@ -51,11 +53,15 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         if (mode != LaunchMode.NORMAL && dockerAvailable()) {
             return List.of(); // Dev Services provide PostgreSQL through Testcontainers
         }
-        Map<String, String> properties = Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 JDBC_URL, start(mode, context).getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "",
-                "tollgate.demo-data.enabled", Boolean.toString(mode == LaunchMode.NORMAL));
+                "tollgate.demo-data.enabled", Boolean.toString(mode == LaunchMode.NORMAL)));
+        if (mode == LaunchMode.NORMAL) {
+            // The demo on a laptop: its one-time passwords are printed in the log rather than written to a file.
+            properties.put(ONE_TIME_PASSWORD_FILE, "");
+        }
         return List.of(new MapBackedConfigSource("embedded PostgreSQL", properties, ORDINAL) {
         });
     }

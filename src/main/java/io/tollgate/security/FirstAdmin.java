@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * Makes sure someone can administer Tollgate. When no active security admin exists, the one named by
- * {@code tollgate.security.admin.*} is created: with the configured password, or with a one-time password printed
- * in the log. Until that admin has chosen their own password, each start prints a fresh one-time password.
+ * {@code tollgate.security.admin.*} is created: with the configured password, or with a one-time password handed
+ * to the operator through {@link OneTimePasswordNotice} (the log on the embedded database, otherwise a file only the
+ * process owner reads). Until that admin has chosen their own password, each start issues a fresh one.
  */
 @ApplicationScoped
 public class FirstAdmin {
@@ -29,12 +30,15 @@ public class FirstAdmin {
     private final LocalCredentials credentials;
     private final AuditLog audit;
     private final Clock clock;
+    private final OneTimePasswordNotice notice;
 
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
-    FirstAdmin(SecurityConfig config, LocalCredentials credentials, AuditLog audit, Clock clock) {
+    FirstAdmin(SecurityConfig config, LocalCredentials credentials, AuditLog audit, Clock clock,
+               OneTimePasswordNotice notice) {
         this.config = config;
+        this.notice = notice;
         this.credentials = credentials;
         this.audit = audit;
         this.clock = clock;
@@ -65,8 +69,9 @@ public class FirstAdmin {
         boolean neverSignedIn = LocalCredential.ofPerson(admin.id).map(c -> c.mustChangePassword).orElse(true);
         if (admin.securityAdmin && admin.active && neverSignedIn && config.admin().password().isEmpty()) {
             String password = credentials.issueOneTimePassword(admin);
-            LOG.infof("%n%n  Tollgate is ready at http://localhost:%d%n  Sign in as %s with the one-time password %s%n"
-                    + "  You will choose your own password and set up an authenticator app.%n", port, email, password);
+            notice.tell(String.format("  Tollgate is ready at http://localhost:%d", port),
+                    String.format("  Sign in as %s with the one-time password %s%n"
+                            + "  You will choose your own password and set up an authenticator app.", email, password));
         } else {
             LOG.infof("Tollgate is ready at http://localhost:%d (security admin: %s)", port, email);
         }

@@ -36,7 +36,7 @@ public class LocalCredentials {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String issueOneTimePassword(Person person) {
-        String password = Secrets.typeable(4, 5);
+        String password = Secrets.oneTimePassword();
         setPassword(person, password, true);
         return password;
     }

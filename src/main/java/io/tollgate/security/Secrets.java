@@ -12,8 +12,16 @@ public final class Secrets {
     /** No 0/O or 1/l/I: codes are read off a screen and typed. */
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Six groups of five of 31 letters: log2(31^30), about 148 bits, above the 128 that ASVS 11.5.1 asks for. */
+    private static final int ONE_TIME_PASSWORD_GROUPS = 6;
+    private static final int GROUP_LENGTH = 5;
 
     private Secrets() {
+    }
+
+    /** A password a person is given to type once (first sign-in, or after a reset) and must then change. */
+    public static String oneTimePassword() {
+        return typeable(ONE_TIME_PASSWORD_GROUPS, GROUP_LENGTH);
     }
 
     /** Groups of characters joined by hyphens, e.g. {@code k3m9q-x7pwa-...}. */

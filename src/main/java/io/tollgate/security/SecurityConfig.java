@@ -81,10 +81,16 @@ public interface SecurityConfig {
         String email();
 
         /**
-         * Initial password of the first security admin. When absent a one-time password is generated and printed
-         * in the log; it must be changed at the first sign-in.
+         * Initial password of the first security admin. When absent a one-time password is generated; it must be
+         * changed at the first sign-in.
          */
         Optional<String> password();
+
+        /**
+         * File the generated one-time passwords (first admin, demo people) are written to, readable only by the
+         * process owner; the log names the file. When empty (the embedded database) they are printed in the log.
+         */
+        Optional<java.nio.file.Path> oneTimePasswordFile();
     }
 
     /** Argon2id parameters of new password hashes; hashes made with other parameters are renewed at sign-in. */

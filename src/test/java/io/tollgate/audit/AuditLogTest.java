@@ -12,7 +12,12 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,6 +83,56 @@ class AuditLogTest {
                 rows.next();
                 assertThat(rows.getLong(1)).isPositive();
             }
+        }
+    }
+
+    @Test
+    void everyCommittedEventIsAlsoOneJsonLogLineWithoutSecrets() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger category = Logger.getLogger("io.tollgate.audit");
+        category.addHandler(capture);
+        try {
+            TestData.TestUser adminUser = data.user(GlobalRole.SECURITY_ADMIN);
+            Browser admin = Browser.signedIn(adminUser, totp);
+            String slug = "logged-" + TestData.unique();
+            admin.json().body(Map.of("slug", slug, "name", "Logged")).post("/api/v1/teams").then().statusCode(201);
+            admin.json().body(Map.of("slug", slug, "name", "Again")).post("/api/v1/teams").then().statusCode(409);
+            TestData.TestUser person = data.user();
+            String oneTimePassword = admin.json().post("/api/v1/people/" + person.id() + "/sign-in-reset")
+                    .then().statusCode(200).extract().path("oneTimePassword");
+
+            List<Map<String, Object>> events = new java.util.ArrayList<>();
+            for (String line : lines) {
+                assertThat(line).doesNotContain("\n").doesNotContain(oneTimePassword);
+                events.add(new com.fasterxml.jackson.databind.ObjectMapper().readValue(line,
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                        }));
+            }
+            assertThat(events).filteredOn(e -> slug.equals(e.get("subject"))).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e).containsEntry("action", "team.created").containsEntry("actor", adminUser.email())
+                                .containsKey("occurredAt");
+                        assertThat(((Number) e.get("actorId")).longValue()).isEqualTo(adminUser.id());
+                        assertThat(e.get("after")).asString().contains("Logged");
+                    });
+            assertThat(events).filteredOn(e -> person.email().equals(e.get("subject")))
+                    .extracting(e -> e.get("action")).containsExactly("person.password-reset");
+        } finally {
+            category.removeHandler(capture);
         }
     }
 }

@@ -184,6 +184,12 @@ final class AwsAccountStub {
     }
 
     /** The first call of an AWS Query action is throttled, the next one answers. */
+    /** A REST-JSON GET answered with a redirect to {@code location}, as a hijacked or misconfigured endpoint might. */
+    AwsAccountStub redirected(String path, String location) {
+        server.stubFor(signed(get(urlPathEqualTo(path))).willReturn(aResponse().withStatus(302).withHeader("Location", location)));
+        return this;
+    }
+
     AwsAccountStub throttledOnce(String action, String result) {
         String scenario = "throttle-" + accountId + "-" + action;
         server.stubFor(signed(post(urlPathEqualTo("/"))).withRequestBody(containing("Action=" + action + "&"))

@@ -1,5 +1,7 @@
 package io.tollgate.aws;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +21,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -139,6 +144,26 @@ class CollectionApiTest {
         JsonPath run = scanAndWait(account);
         assertEquals("PASSED", outcome(run, "root-mfa-enabled"), run.prettify());
         assertEquals(2, account.queryCalls("GetAccountSummary"));
+    }
+
+    @Test
+    void aRedirectToAnotherHostIsNotFollowed() {
+        WireMockServer elsewhere = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        elsewhere.start();
+        try {
+            elsewhere.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("{\"item\":[]}")));
+            AwsAccountStub account = AwsAccountStub.clean(TestData.accountId())
+                    .redirected("/restapis", "http://localhost:" + elsewhere.port() + "/restapis");
+            register(account);
+
+            JsonPath run = scanAndWait(account);
+            assertEquals("NOT_EVALUATED", outcome(run, "api-method-authorization"), run.prettify());
+            assertEquals("PASSED", outcome(run, "root-mfa-enabled"), run.prettify());
+            assertTrue(elsewhere.getAllServeEvents().isEmpty(), "the other host was called");
+        } finally {
+            elsewhere.stop();
+        }
     }
 
     @Test

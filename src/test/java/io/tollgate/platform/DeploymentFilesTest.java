@@ -14,10 +14,17 @@ import io.tollgate.training.service.TrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +50,9 @@ class DeploymentFilesTest {
     private static Set<String> documented;
     private static Set<String> applicationKeys;
     private static int appPort;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeAll
     static void readTheApplication() throws IOException {
@@ -85,6 +95,7 @@ class DeploymentFilesTest {
         assertThat(names).isNotEmpty();
         assertThat(documented).as("compose variables are documented in README").containsAll(names);
         assertThat(tollgate.path("ports").get(0).asText()).endsWith(":" + appPort);
+        assertThat(tollgate.path("ports").get(0).asText()).as("plain HTTP for this machine only").startsWith("127.0.0.1:");
         String healthcheck = tollgate.path("healthcheck").path("test").toString();
         assertAnsweringHealthPath(healthcheck);
         assertThat(YAML.readTree(ROOT.resolve("docker/compose.yaml").toFile())
@@ -93,10 +104,7 @@ class DeploymentFilesTest {
 
     @Test
     void theKubernetesDeploymentRunsReplicasWithProbesAndSecretReferences() throws IOException {
-        List<JsonNode> documents = new ArrayList<>();
-        try (YAMLParser parser = new YAMLFactory().createParser(ROOT.resolve("docker/kubernetes/tollgate.yaml").toFile())) {
-            YAML.readValues(parser, JsonNode.class).forEachRemaining(documents::add);
-        }
+        List<JsonNode> documents = kubernetes("tollgate.yaml");
         JsonNode deployment = kind(documents, "Deployment");
         JsonNode configMap = kind(documents, "ConfigMap");
         kind(documents, "Service");
@@ -125,6 +133,80 @@ class DeploymentFilesTest {
         assertThat(secretReferences).isGreaterThanOrEqualTo(2);
         assertThat(documented).as("Kubernetes variables are documented in README").containsAll(names);
         assertThat(names).contains("QUARKUS_DATASOURCE_PASSWORD", "TOLLGATE_SECURITY_SESSION_SECRET");
+    }
+
+    @Test
+    void onKubernetesTlsCoversEveryHopFromTheBrowserToTheDatabase() throws IOException {
+        List<JsonNode> documents = kubernetes("tollgate.yaml");
+        JsonNode ingress = kind(documents, "Ingress");
+        assertThat(ingress.path("metadata").path("annotations").path("cert-manager.io/cluster-issuer").asText()).isNotBlank();
+        assertThat(ingress.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/force-ssl-redirect").asText())
+                .isEqualTo("true");
+        JsonNode tls = ingress.path("spec").path("tls").get(0);
+        assertThat(tls.path("secretName").asText()).isNotBlank();
+        String host = ingress.path("spec").path("rules").get(0).path("host").asText();
+        assertThat(tls.path("hosts").get(0).asText()).isEqualTo(host);
+        assertThat(ingress.path("spec").path("rules").get(0).path("http").path("paths").get(0).path("backend")
+                .path("service").path("name").asText()).isEqualTo(kind(documents, "Service").path("metadata").path("name").asText());
+
+        JsonNode controller = kind(kubernetes("ingress-nginx-tls.yaml"), "ConfigMap").path("data");
+        assertThat(controller.path("ssl-protocols").asText()).isEqualTo("TLSv1.2 TLSv1.3");
+        assertThat(controller.path("ssl-ciphers").asText().split(":")).allSatisfy(cipher ->
+                assertThat(cipher).startsWith("ECDHE-").containsAnyOf("GCM", "CHACHA20"));
+
+        JsonNode pod = kind(documents, "Deployment").path("spec").path("template");
+        assertThat(pod.path("metadata").path("labels").path("sidecar.istio.io/inject").asText()).isEqualTo("true");
+        assertThat(kind(documents, "PeerAuthentication").path("spec").path("mtls").path("mode").asText()).isEqualTo("STRICT");
+
+        JsonNode settings = kind(documents, "ConfigMap").path("data");
+        String jdbcUrl = settings.path("QUARKUS_DATASOURCE_JDBC_URL").asText();
+        assertThat(jdbcUrl).contains("sslmode=verify-full");
+        Matcher ca = Pattern.compile("sslrootcert=(/[^&]+)/[^/&]+").matcher(jdbcUrl);
+        assertThat(ca.find()).as("the database's CA is named").isTrue();
+        JsonNode container = pod.path("spec").path("containers").get(0);
+        assertThat(container.path("volumeMounts").findValuesAsText("mountPath")).contains(ca.group(1));
+
+        assertThat(settings.path("TOLLGATE_BEHIND_PROXY").asText()).isEqualTo("true");
+        assertThat(settings.path("TOLLGATE_TRUSTED_PROXIES").asText()).as("behind a proxy, the proxy is named").isNotBlank();
+        assertThat(settings.path("QUARKUS_DATASOURCE_USERNAME").asText())
+                .isNotEqualTo(settings.path("TOLLGATE_MIGRATION_USERNAME").asText());
+    }
+
+    @Test
+    void theRuntimeDatabaseRoleHasOnlyTheDataItNeedsAndCannotRewriteHistory() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(Files.readString(ROOT.resolve("docker/postgres/roles.sql")));
+            statement.execute(Files.readString(ROOT.resolve("docker/postgres/roles.sql")));
+            for (String table : List.of("audit_event", "gate_evaluation", "gate_break_glass")) {
+                assertThat(privileges(statement, table)).as(table).containsExactly("SELECT", "INSERT");
+            }
+            assertThat(privileges(statement, "flyway_schema_history")).containsExactly("SELECT");
+            assertThat(privileges(statement, "finding")).containsExactly("SELECT", "INSERT", "UPDATE", "DELETE");
+            try (ResultSet rights = statement.executeQuery("SELECT has_schema_privilege('tollgate_app', 'public', 'CREATE'), "
+                    + "has_database_privilege('tollgate_app', current_database(), 'TEMPORARY'), "
+                    + "has_sequence_privilege('tollgate_app', 'team_seq', 'USAGE'), "
+                    + "(SELECT rolsuper OR rolcreatedb OR rolcreaterole FROM pg_roles WHERE rolname = 'tollgate_app')")) {
+                rights.next();
+                assertThat(rights.getBoolean(1)).as("may create tables").isFalse();
+                assertThat(rights.getBoolean(2)).as("may stage imports in temporary tables").isTrue();
+                assertThat(rights.getBoolean(3)).as("may draw ids").isTrue();
+                assertThat(rights.getBoolean(4)).as("holds an administrator's attribute").isFalse();
+            }
+        }
+    }
+
+    private static List<String> privileges(Statement statement, String table) throws SQLException {
+        List<String> held = new ArrayList<>();
+        for (String privilege : List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE")) {
+            try (ResultSet result = statement.executeQuery(
+                    "SELECT has_table_privilege('tollgate_app', '" + table + "', '" + privilege + "')")) {
+                result.next();
+                if (result.getBoolean(1)) {
+                    held.add(privilege);
+                }
+            }
+        }
+        return held;
     }
 
     @Test
@@ -190,6 +272,14 @@ class DeploymentFilesTest {
     /** The top-level mapping interface a (possibly nested) group belongs to. */
     private static Class<?> mapping(Class<?> type) {
         return type.getEnclosingClass() == null ? type : mapping(type.getEnclosingClass());
+    }
+
+    private static List<JsonNode> kubernetes(String file) throws IOException {
+        List<JsonNode> documents = new ArrayList<>();
+        try (YAMLParser parser = new YAMLFactory().createParser(ROOT.resolve("docker/kubernetes/" + file).toFile())) {
+            YAML.readValues(parser, JsonNode.class).forEachRemaining(documents::add);
+        }
+        return documents;
     }
 
     private static JsonNode kind(List<JsonNode> documents, String kind) {

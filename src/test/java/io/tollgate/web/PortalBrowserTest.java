@@ -15,7 +15,21 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
+import io.restassured.response.Response;
+import io.tollgate.org.TeamRole;
+import io.tollgate.support.Browser;
+
 import java.net.URL;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +99,49 @@ class PortalBrowserTest {
         assertThat(browser.findElement(By.cssSelector("section[aria-labelledby='env-staging']")).getText())
                 .contains(accountId).contains("Browser staging");
     }
+
+    /** Follows the portal's own links from the home page and checks each page it reaches. */
+    @Test
+    void everyPortalPageOfASignedInPersonHoldsTheSignOutForm() {
+        TestData.TestUser adminUser = data.user(GlobalRole.SECURITY_ADMIN);
+        String team = data.team();
+        data.member(team, adminUser, TeamRole.LEAD);
+        data.account(team, "dev");
+        Browser admin = Browser.signedIn(adminUser, totp);
+
+        Deque<String> queue = new ArrayDeque<>(List.of("/", "/teams/" + team));
+        Set<String> seen = new HashSet<>(queue);
+        Map<String, Integer> ofEachKind = new HashMap<>();
+        List<String> checked = new ArrayList<>();
+        while (!queue.isEmpty() && checked.size() < 60) {
+            String path = queue.poll();
+            Response page = admin.get(path);
+            if (page.statusCode() != 200 || !page.contentType().startsWith("text/html")) {
+                continue;
+            }
+            String html = page.asString();
+            assertThat(html).as("the page %s", path).contains(SIGN_OUT_FORM).contains("name=\"csrf\"");
+            checked.add(path);
+            for (Matcher link = PORTAL_LINK.matcher(html); link.find(); ) {
+                String next = link.group(1);
+                String[] segments = next.split("/");
+                String kind = (segments.length > 1 ? segments[1] : "") + "/" + segments.length;
+                // The home page's links (the navigation) are all followed; deeper ones a few of each kind.
+                boolean navigation = path.equals("/");
+                if (NOT_PAGES.stream().noneMatch(next::startsWith) && seen.add(next)
+                        && (navigation || ofEachKind.merge(kind, 1, Integer::sum) <= 3)) {
+                    queue.add(next);
+                }
+            }
+        }
+        assertThat(checked).as("pages reached from the home page").hasSizeGreaterThan(10)
+                .contains("/findings", "/admin/audit", "/admin/people");
+    }
+
+    private static final String SIGN_OUT_FORM = "<form class=\"signout\" method=\"post\" action=\"/signout\">";
+    private static final Pattern PORTAL_LINK = Pattern.compile("href=\"(/[^\"#?]*)");
+    /** Files, machine endpoints and the sign-in flow, which are not portal pages. */
+    private static final List<String> NOT_PAGES = List.of("/static/", "/ci/", "/q/", "/favicon", "/signin", "/signout", "/api/");
 
     private void waitForFlash(String text) {
         HeadlessChromium.waitForText(browser, ".flash", text);

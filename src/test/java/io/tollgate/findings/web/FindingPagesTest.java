@@ -87,6 +87,27 @@ class FindingPagesTest {
     }
 
     @Test
+    void reportTextIsShownEscapedAndReferencesAreNeverLinks() {
+        String hostile = """
+                {"results": [{"check_id": "x.<img src=x onerror=alert(1)>", "path": "functions/<b>render</b>.js",
+                  "start": {"line": 3, "col": 1}, "end": {"line": 3, "col": 9},
+                  "extra": {"message": "<script>alert('title')</script> reaches eval()", "severity": "ERROR",
+                    "metadata": {"references": ["javascript:alert(document.cookie)", "https://example.com/\\"><script>x</script>"],
+                      "cwe": ["CWE-79"]}, "lines": "requires login"}}], "errors": []}""";
+        upload(hostile).then().statusCode(303);
+        String list = lead.get("/findings?team=" + team).then().statusCode(200).extract().asString();
+        String detail = list.substring(list.indexOf("/findings/"), list.indexOf("\"", list.indexOf("/findings/")));
+        String page = lead.get(detail).then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(list + page)
+                .doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>render")
+                .doesNotContain("href=\"javascript:").doesNotContain("<script>x</script>");
+        org.assertj.core.api.Assertions.assertThat(page)
+                .contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;")
+                .contains("&lt;img src=x onerror=alert(1)&gt;")
+                .contains("<li>javascript:alert(document.cookie)</li>");
+    }
+
+    @Test
     void theSupportedFormatsPageListsEveryParser() {
         lead.get("/formats").then().statusCode(200).body(containsString("<code>sarif</code>"))
                 .body(containsString("<code>trivy</code>")).body(containsString("<code>prowler-csv</code>"));
