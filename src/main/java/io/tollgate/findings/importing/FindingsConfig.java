@@ -15,6 +15,17 @@ public interface FindingsConfig {
     @WithDefault("2147483648")
     long maxReportBytes();
 
+    /** Largest upload accepted as sent, in bytes: a gzipped report counts compressed. */
+    @WithDefault("2147483648")
+    long maxWireBytes();
+
+    /**
+     * How many times its compressed size a gzipped report may grow when decompressed; reports compress about ten
+     * times, a gzip bomb a thousand. Checked while decompressing, once the report passes its first MiB.
+     */
+    @WithDefault("100")
+    int maxDecompressionRatio();
+
     /** How long one import may take before it is rolled back; large reports need minutes. */
     @WithDefault("30m")
     Duration importTimeout();
