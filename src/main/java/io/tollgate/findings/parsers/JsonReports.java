@@ -30,6 +30,8 @@ public final class JsonReports {
      * a hundred megabytes of tree at worst. Parsers read large reports one such value at a time.
      */
     public static final int MAX_TREE_TOKENS = 2_000_000;
+    /** The most characters of string values one value read as a tree may hold. */
+    public static final int MAX_TREE_CHARS = 32_000_000;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)

@@ -12,12 +12,13 @@ import java.util.Locale;
 
 /**
  * A parser that counts the tokens of each value read as a tree and refuses a tree past
- * {@link JsonReports#MAX_TREE_TOKENS}: millions of tiny objects inside one result would otherwise all be held at once.
+ * {@link JsonReports#MAX_TREE_TOKENS} or {@link JsonReports#MAX_TREE_CHARS}: millions of tiny objects inside one result would otherwise all be held at once.
  * Tokens read outside trees are not counted: streaming them holds nothing.
  */
 final class TreeBoundParser extends JsonParserDelegate {
 
     private long tokensLeft = Long.MAX_VALUE;
+    private long charsLeft = Long.MAX_VALUE;
 
     TreeBoundParser(JsonParser parser) {
         super(parser);
@@ -27,17 +28,29 @@ final class TreeBoundParser extends JsonParserDelegate {
     @SuppressWarnings("unchecked")
     public <T extends TreeNode> T readValueAsTree() throws IOException {
         tokensLeft = JsonReports.MAX_TREE_TOKENS;
+        charsLeft = JsonReports.MAX_TREE_CHARS;
         try {
             return (T) getCodec().readTree(this);
         } finally {
             tokensLeft = Long.MAX_VALUE;
+            charsLeft = Long.MAX_VALUE;
         }
     }
 
     @Override
     public JsonToken nextToken() throws IOException {
         count();
-        return delegate.nextToken();
+        JsonToken token = delegate.nextToken();
+        if (token == JsonToken.VALUE_STRING && charsLeft != Long.MAX_VALUE) {
+            charsLeft -= delegate.getTextLength();
+            if (charsLeft < 0) {
+                charsLeft = Long.MAX_VALUE;
+                throw new StreamConstraintsException(String.format(Locale.ROOT, "one value (a result, leak or advisory) "
+                        + "holds more than %,d characters of text, more than Tollgate reads at once",
+                        JsonReports.MAX_TREE_CHARS), delegate.currentLocation());
+            }
+        }
+        return token;
     }
 
     @Override
