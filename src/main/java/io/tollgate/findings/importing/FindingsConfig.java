@@ -26,6 +26,13 @@ public interface FindingsConfig {
     @WithDefault("100")
     int maxDecompressionRatio();
 
+    /**
+     * Most findings one report may hold (passed checks not counted): an import keeps 16 bytes per finding to count
+     * repeated ones once, so the default fits a 512 MB heap with room to spare.
+     */
+    @WithDefault("4000000")
+    long maxFindingsPerReport();
+
     /** How long one import may take before it is rolled back; large reports need minutes. */
     @WithDefault("30m")
     Duration importTimeout();

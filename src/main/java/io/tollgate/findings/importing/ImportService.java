@@ -219,7 +219,7 @@ public class ImportService {
             StagedChunks chunks = new StagedChunks(CHUNKS_WAITING);
             StagingRows rows = new StagingRows(chunks, config.importChunkRows(), writer.copiesStraightIntoFindings(), target,
                     scan.id, started);
-            parsing.execute(() -> parse(producer, rows, chunks));
+            parsing.execute(() -> parse(format, producer, rows, chunks));
             try {
                 for (StagedChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
                     writer.merge(chunk);
@@ -263,12 +263,14 @@ public class ImportService {
     }
 
     /** Runs on a parsing thread: turns the whole report into staging rows, or hands over why it could not. */
-    private void parse(ReportProducer producer, StagingRows rows, StagedChunks chunks) {
+    private void parse(String format, ReportProducer producer, StagingRows rows, StagedChunks chunks) {
         try {
             producer.produce(new Staging(rows));
             rows.end();
         } catch (StagedChunks.Abandoned e) {
             LOG.debug("Parsing stopped: the import was abandoned");
+        } catch (TooManyFindings e) {
+            chunks.fail(new ImportFailure(new ReportFormatException(format, null, e.getCause().getMessage(), e.getCause())));
         } catch (ReportFormatException e) {
             chunks.fail(new ImportFailure(e));
         } catch (RuntimeException e) {
@@ -291,8 +293,13 @@ public class ImportService {
             this.rows = rows;
         }
 
+        private long findings;
+
         @Override
         public void finding(NormalizedFinding finding) {
+            if (++findings > config.maxFindingsPerReport()) {
+                throw new TooManyFindings(config.maxFindingsPerReport());
+            }
             Optional<Control> control = controls.forCheck(finding.checkId());
             String practice = control.map(Control::practice).orElse(null);
             Classification classification = classifications.computeIfAbsent(new ClassificationKey(finding.cweIds(), practice),
@@ -395,6 +402,13 @@ public class ImportService {
             Thread thread = new Thread(work, "report-parser-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
+        }
+    }
+
+    /** A report with more findings than an import holds: refused like one too large. */
+    private static final class TooManyFindings extends RuntimeException {
+        TooManyFindings(long limit) {
+            super(new ReportStreams.TooLargeException("the report holds more than " + limit + " findings, the limit of one import"));
         }
     }
 
