@@ -60,6 +60,12 @@ public final class JsonReports {
         return new ReportFormatException(format, position(e.getLocation()), reason(e), e);
     }
 
+    /** As {@link #malformed(String, JsonProcessingException)}, placed where the parser stands when Jackson says not. */
+    public static ReportFormatException malformed(String format, JsonProcessingException e, JsonParser parser) {
+        String position = position(e.getLocation());
+        return new ReportFormatException(format, position != null ? position : position(parser.currentLocation()), reason(e), e);
+    }
+
     /** Jackson's words for a broken report; its own for the limits above, which Jackson words for programmers. */
     private static String reason(JsonProcessingException e) {
         if (!(e instanceof StreamConstraintsException)) {
