@@ -112,7 +112,6 @@ final class ReportStreams {
     static final class Upload {
         private final Limits limits;
         private final Counting wire;
-        private Counting report;
 
         Upload(InputStream raw, Limits limits) {
             this.limits = limits;
@@ -127,15 +126,15 @@ final class ReportStreams {
             int first = in.read();
             int second = in.read();
             in.reset();
-            report = first == 0x1f && second == 0x8b
+            Counting report = first == 0x1f && second == 0x8b
                     ? new Inflated(new GZIPInputStream(in, 64 * 1024), limits, wire)
                     : new Counting(in, limits.reportBytes(), "the report is larger than the limit of " + limits.reportBytes() + " bytes");
             return new BufferedInputStream(report, 64 * 1024);
         }
 
-        /** Bytes of the report after decompression, as far as it was read. */
+        /** Bytes received so far, as sent (compressed when gzipped). */
         long bytes() {
-            return report == null ? wire.count() : report.count();
+            return wire.count();
         }
     }
 

@@ -39,6 +39,8 @@ public final class TextCut {
             return text.subSequence(0, length).toString();
         }
         int kept = Math.max(0, Math.min(length, cap - marker(length + more).length()));
+        // The first guess counted every character as cut; counting the right number may free a digit for the text.
+        kept = Math.max(0, Math.min(length, cap - marker(length + more - kept).length()));
         if (kept > 0 && Character.isHighSurrogate(text.charAt(kept - 1))) {
             kept--;
         }
