@@ -2,7 +2,10 @@ package io.tollgate.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.tollgate.ci.rest.WebhookResource;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +17,9 @@ import java.util.Set;
 /**
  * Keeps request bodies small everywhere but on the report uploads (the API's, the portal's upload form and the CI
  * webhook), whose limits the import and the webhook enforce while they stream.
- * Requests that declare a larger Content-Length are answered 413 before their body is read; bodies of unknown
- * length (chunked) are refused there with 411.
+ * Requests that declare a larger Content-Length are answered 413 before their body is read. Bodies of unknown length
+ * (HTTP/1.1 chunked, HTTP/2 without Content-Length) are counted as they arrive and answered 413 as soon as they pass
+ * the limit; below it they are handed on whole, so that the resources read them as usual.
  */
 @ApplicationScoped
 public class RequestSizeLimit {
@@ -31,24 +35,56 @@ public class RequestSizeLimit {
     }
 
     private void check(RoutingContext context) {
-        if (UPLOAD_PATHS.contains(context.normalizedPath())) {
+        HttpServerRequest request = context.request();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (UPLOAD_PATHS.contains(context.normalizedPath()) || request.isEnded() || length == null && !mayHaveBody(request)) {
             context.next();
-            return;
-        }
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-            refuse(context, 411, "Length required", "Send the request with a Content-Length");
-        } else if (length != null && (!isLong(length) || Long.parseLong(length) > maxBodySize.asLongValue())) {
-            refuse(context, 413, "Request too large", "The request body is larger than " + maxBodySize.asLongValue() + " bytes");
+        } else if (length != null) {
+            if (!isLong(length) || Long.parseLong(length) > maxBodySize.asLongValue()) {
+                refuse(context);
+            } else {
+                context.next();
+            }
         } else {
-            context.next();
+            countAsItArrives(context);
         }
     }
 
-    private static void refuse(RoutingContext context, int status, String title, String detail) {
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE)
-                .end("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                        + ",\"detail\":\"" + detail + "\"}");
+    /** HTTP/1.x has a body only with a length or chunks; HTTP/2 may send one without saying. */
+    private static boolean mayHaveBody(HttpServerRequest request) {
+        return request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    private void countAsItArrives(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        long limit = maxBodySize.asLongValue();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (context.response().ended()) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > limit) {
+                refuse(context);
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.endHandler(end -> {
+            if (!context.response().ended()) {
+                context.setBody(body);
+                context.next();
+            }
+        });
+        request.resume();
+    }
+
+    private void refuse(RoutingContext context) {
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE)
+                .end("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,\"detail\":\"The request body "
+                        + "is larger than " + maxBodySize.asLongValue() + " bytes\"}");
     }
 
     private static boolean isLong(String value) {

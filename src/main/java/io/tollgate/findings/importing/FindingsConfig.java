@@ -15,6 +15,24 @@ public interface FindingsConfig {
     @WithDefault("2147483648")
     long maxReportBytes();
 
+    /** Largest upload accepted as sent, in bytes: a gzipped report counts compressed. */
+    @WithDefault("2147483648")
+    long maxWireBytes();
+
+    /**
+     * How many times its compressed size a gzipped report may grow when decompressed; reports compress about ten
+     * times, a gzip bomb a thousand. Checked while decompressing, once the report passes its first MiB.
+     */
+    @WithDefault("100")
+    int maxDecompressionRatio();
+
+    /**
+     * Most findings one report may hold (passed checks not counted): an import keeps 16 bytes per finding to count
+     * repeated ones once, so the default fits a 512 MB heap with room to spare.
+     */
+    @WithDefault("4000000")
+    long maxFindingsPerReport();
+
     /** How long one import may take before it is rolled back; large reports need minutes. */
     @WithDefault("30m")
     Duration importTimeout();

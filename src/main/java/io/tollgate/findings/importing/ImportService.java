@@ -120,22 +120,22 @@ public class ImportService {
         Instant started = Instant.now(clock);
         Destination destination = QuarkusTransaction.requiringNew().call(() -> resolve(uploader, request));
         ScanMode mode = request.mode() == null ? ScanMode.FULL : request.mode();
-        ReportStreams.Counting counted = new ReportStreams.Counting(body, config.maxReportBytes());
+        ReportStreams.Upload upload = new ReportStreams.Upload(body, ReportStreams.Limits.of(config));
         ReportParser parser = null;
         try {
-            BufferedInputStream report = ReportStreams.open(counted);
+            BufferedInputStream report = upload.open();
             ReportSample sample = ReportStreams.sample(report, request.fileName());
-            parser = choose(request.format(), sample, uploader, request, destination, mode, started, counted);
+            parser = choose(request.format(), sample, uploader, request, destination, mode, started, upload);
             String tool = request.tool() == null || request.tool().isBlank() ? parser.id() : request.tool().strip();
             ImportTarget target = new ImportTarget(destination.teamId(), destination.environmentId(), destination.componentId(), tool);
             ReportParser chosen = parser;
             return QuarkusTransaction.requiringNew().timeout((int) config.importTimeout().toSeconds()).call(() -> importInTransaction(
-                    uploader.email(), request, mode, target, chosen.id(), sink -> chosen.parse(report, sink), counted::count, started));
+                    uploader.email(), request, mode, target, chosen.id(), sink -> chosen.parse(report, sink), upload::bytes, started));
         } catch (ImportFailure failure) {
-            throw refuse(failure.error, parser, uploader, request, destination, mode, started, counted);
+            throw refuse(failure.error, parser, uploader, request, destination, mode, started, upload);
         } catch (IOException e) {
             throw refuse(new ReportFormatException(parser == null ? "unknown" : parser.id(), null,
-                    "the upload could not be read: " + e.getMessage(), e), parser, uploader, request, destination, mode, started, counted);
+                    "the upload could not be read: " + e.getMessage(), e), parser, uploader, request, destination, mode, started, upload);
         }
     }
 
@@ -185,11 +185,11 @@ public class ImportService {
     }
 
     private ReportParser choose(String format, ReportSample sample, Viewer uploader, ImportRequest request,
-                                Destination destination, ScanMode mode, Instant started, ReportStreams.Counting counted) {
+                                Destination destination, ScanMode mode, Instant started, ReportStreams.Upload upload) {
         if (sample.head().isBlank()) {
             // A tool that wrote nothing failed; read as "no findings" it would close every open finding.
             long scanId = recordRefused(uploader, request, destination, mode, format, null, "the report is empty", started,
-                    counted.count());
+                    upload.bytes());
             throw new ReportRefusedException(422, format, null, "the report is empty; a scanner that found nothing still"
                     + " writes a report with no results", scanId, parsers.ids());
         }
@@ -200,7 +200,7 @@ public class ImportService {
         Optional<ReportParser> detected = parsers.detect(sample);
         if (detected.isEmpty()) {
             long scanId = recordRefused(uploader, request, destination, mode, null, null, "the format was not recognised",
-                    started, counted.count());
+                    started, upload.bytes());
             throw new ReportRefusedException(415, null, null, "the format of the report was not recognised; name it with"
                     + " the format parameter, one of: " + String.join(", ", parsers.ids()), scanId, parsers.ids());
         }
@@ -219,7 +219,7 @@ public class ImportService {
             StagedChunks chunks = new StagedChunks(CHUNKS_WAITING);
             StagingRows rows = new StagingRows(chunks, config.importChunkRows(), writer.copiesStraightIntoFindings(), target,
                     scan.id, started);
-            parsing.execute(() -> parse(producer, rows, chunks));
+            parsing.execute(() -> parse(format, producer, rows, chunks));
             try {
                 for (StagedChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
                     writer.merge(chunk);
@@ -263,12 +263,14 @@ public class ImportService {
     }
 
     /** Runs on a parsing thread: turns the whole report into staging rows, or hands over why it could not. */
-    private void parse(ReportProducer producer, StagingRows rows, StagedChunks chunks) {
+    private void parse(String format, ReportProducer producer, StagingRows rows, StagedChunks chunks) {
         try {
             producer.produce(new Staging(rows));
             rows.end();
         } catch (StagedChunks.Abandoned e) {
             LOG.debug("Parsing stopped: the import was abandoned");
+        } catch (TooManyFindings e) {
+            chunks.fail(new ImportFailure(new ReportFormatException(format, null, e.getCause().getMessage(), e.getCause())));
         } catch (ReportFormatException e) {
             chunks.fail(new ImportFailure(e));
         } catch (RuntimeException e) {
@@ -291,8 +293,13 @@ public class ImportService {
             this.rows = rows;
         }
 
+        private long findings;
+
         @Override
         public void finding(NormalizedFinding finding) {
+            if (++findings > config.maxFindingsPerReport()) {
+                throw new TooManyFindings(config.maxFindingsPerReport());
+            }
             Optional<Control> control = controls.forCheck(finding.checkId());
             String practice = control.map(Control::practice).orElse(null);
             Classification classification = classifications.computeIfAbsent(new ClassificationKey(finding.cweIds(), practice),
@@ -309,11 +316,12 @@ public class ImportService {
 
     private ReportRefusedException refuse(ReportFormatException error, ReportParser parser, Viewer uploader,
                                           ImportRequest request, Destination destination, ScanMode mode, Instant started,
-                                          ReportStreams.Counting counted) {
-        boolean tooLarge = ReportStreams.isTooLarge(error);
-        String reason = tooLarge ? "the report is larger than the limit of " + config.maxReportBytes() + " bytes" : error.reason();
+                                          ReportStreams.Upload upload) {
+        Optional<String> bound = ReportStreams.tooLarge(error);
+        boolean tooLarge = bound.isPresent();
+        String reason = bound.orElse(error.reason());
         long scanId = recordRefused(uploader, request, destination, mode, parser == null ? null : parser.id(),
-                tooLarge ? null : error.position(), reason, started, counted.count());
+                tooLarge ? null : error.position(), reason, started, upload.bytes());
         return new ReportRefusedException(tooLarge ? 413 : 422, error.format(), tooLarge ? null : error.position(), reason,
                 scanId, parsers.ids());
     }
@@ -394,6 +402,13 @@ public class ImportService {
             Thread thread = new Thread(work, "report-parser-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
+        }
+    }
+
+    /** A report with more findings than an import holds: refused like one too large. */
+    private static final class TooManyFindings extends RuntimeException {
+        TooManyFindings(long limit) {
+            super(new ReportStreams.TooLargeException("the report holds more than " + limit + " findings, the limit of one import"));
         }
     }
 

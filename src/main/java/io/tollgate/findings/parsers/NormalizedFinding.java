@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * One finding as any parser reports it, before Tollgate gives it an identity and a lifecycle.
- * Text fields a format does not have stay {@code null}, never "N/A".
+ * Text fields a format does not have stay {@code null}, never "N/A". Texts longer than a field's cap (the constants
+ * below, documented in docs/formats/README.md) are cut with a marker saying how much was cut ({@link TextCut}); lists
+ * keep their first {@link #MAX_LIST_ENTRIES} entries.
  *
  * @param tool          the tool that found it (a SARIF run's driver, "Trivy", "Prowler"...)
  * @param ruleId        the tool's rule, check or advisory id
@@ -49,10 +51,46 @@ public record NormalizedFinding(
         String suppressionReason,
         MaskedSecret secret) {
 
+    /** Tool names and package versions. */
+    public static final int SHORT_CHARS = 100;
+    /** Rule and check ids, package names and fixed versions. */
+    public static final int NAME_CHARS = 300;
+    /** Titles and the tool's own identities. */
+    public static final int TITLE_CHARS = 500;
+    /** File paths. */
+    public static final int PATH_CHARS = 1000;
+    /** Cloud resources (ARNs), each reference link and the tool's reason for a suppression. */
+    public static final int LINK_CHARS = 2000;
+    /** Descriptions and remediation: also how much element text readers of XML reports keep. */
+    public static final int LONG_TEXT_CHARS = 65_536;
+    /** CWE ids, advisory ids and references kept per finding. */
+    public static final int MAX_LIST_ENTRIES = 100;
+
     public NormalizedFinding {
-        cweIds = cweIds == null ? List.of() : List.copyOf(cweIds);
-        vulnerabilityIds = vulnerabilityIds == null ? List.of() : List.copyOf(vulnerabilityIds);
-        references = references == null ? List.of() : List.copyOf(references);
+        tool = TextCut.cut(tool, SHORT_CHARS);
+        ruleId = TextCut.cut(ruleId, NAME_CHARS);
+        title = TextCut.cut(title, TITLE_CHARS);
+        cweIds = cweIds == null ? List.of() : List.copyOf(first(cweIds));
+        filePath = TextCut.cut(filePath, PATH_CHARS);
+        resource = TextCut.cut(resource, LINK_CHARS);
+        packageName = TextCut.cut(packageName, NAME_CHARS);
+        packageVersion = TextCut.cut(packageVersion, SHORT_CHARS);
+        fixedVersion = TextCut.cut(fixedVersion, NAME_CHARS);
+        vulnerabilityIds = texts(vulnerabilityIds, SHORT_CHARS);
+        description = TextCut.cut(description, LONG_TEXT_CHARS);
+        remediation = TextCut.cut(remediation, LONG_TEXT_CHARS);
+        references = texts(references, LINK_CHARS);
+        toolIdentity = TextCut.cut(toolIdentity, TITLE_CHARS);
+        checkId = TextCut.cut(checkId, NAME_CHARS);
+        suppressionReason = TextCut.cut(suppressionReason, LINK_CHARS);
+    }
+
+    private static <T> List<T> first(List<T> values) {
+        return values.size() > MAX_LIST_ENTRIES ? values.subList(0, MAX_LIST_ENTRIES) : values;
+    }
+
+    private static List<String> texts(List<String> values, int cap) {
+        return values == null ? List.of() : List.copyOf(first(values).stream().map(v -> TextCut.cut(v, cap)).toList());
     }
 
     public static Builder builder(String tool) {

@@ -42,7 +42,8 @@ public final class XmlReports {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Not coalescing: long texts arrive in pieces, which XmlWalker cuts while reading instead of holding whole.
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         return factory;
     }
 }

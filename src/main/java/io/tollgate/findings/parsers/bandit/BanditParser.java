@@ -1,5 +1,6 @@
 package io.tollgate.findings.parsers.bandit;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.JsonReports;
 import io.tollgate.findings.parsers.MaskedSecret;
@@ -10,6 +11,7 @@ import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
 import io.tollgate.findings.parsers.ReportSink;
 import io.tollgate.findings.parsers.Severity;
+import io.tollgate.findings.parsers.reading.JsonWalker;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.InputStream;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * Bandit's JSON report ({@code bandit -r . -f json}): Python issues in {@code results}, per-file counts in
- * {@code metrics}. Reports hold one small entry per issue, so the whole report is read as a tree.
+ * {@code metrics}. The report is read one issue at a time; the metrics are passed over.
  */
 @ApplicationScoped
 public class BanditParser implements ReportParser {
@@ -49,12 +51,20 @@ public class BanditParser implements ReportParser {
 
     @Override
     public void parse(InputStream report, ReportSink sink) throws ReportFormatException {
-        JsonNode results = JsonReports.require(JsonReports.readTree(report, ID), "/results", ID, "the results array");
-        if (!results.isArray()) {
-            throw new ReportFormatException(ID, "/results", "results must be an array");
-        }
-        for (int index = 0; index < results.size(); index++) {
-            sink.finding(toFinding(results.get(index), "/results/" + index));
+        JsonWalker walker = JsonWalker.open(report, ID);
+        boolean[] sawResults = {false};
+        walker.fields("", (name, pointer) -> {
+            if (!name.equals("results")) {
+                walker.skip();
+            } else if (walker.current() != JsonToken.START_ARRAY) {
+                throw walker.shapeError(pointer, "results must be an array");
+            } else {
+                sawResults[0] = true;
+                walker.elements(pointer, (issue, at) -> sink.finding(toFinding(issue, at)));
+            }
+        });
+        if (!sawResults[0]) {
+            throw walker.shapeError("/results", "missing the results array");
         }
     }
 

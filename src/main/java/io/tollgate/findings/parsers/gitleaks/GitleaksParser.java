@@ -1,5 +1,6 @@
 package io.tollgate.findings.parsers.gitleaks;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.JsonReports;
 import io.tollgate.findings.parsers.MaskedSecret;
@@ -10,6 +11,7 @@ import io.tollgate.findings.parsers.ReportParser;
 import io.tollgate.findings.parsers.ReportSample;
 import io.tollgate.findings.parsers.ReportSink;
 import io.tollgate.findings.parsers.Severity;
+import io.tollgate.findings.parsers.reading.JsonWalker;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.InputStream;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * The JSON report of gitleaks 8 ({@code gitleaks detect --report-format json}): an array of leaked secrets. Every
  * leak is a HIGH finding; the secret is kept only as {@link MaskedSecret}, and {@code Match}, {@code Line} and the
- * commit message, which may carry it, are dropped.
+ * commit message, which may carry it, are dropped. The report is read one leak at a time.
  */
 @ApplicationScoped
 public class GitleaksParser implements ReportParser {
@@ -57,13 +59,11 @@ public class GitleaksParser implements ReportParser {
 
     @Override
     public void parse(InputStream report, ReportSink sink) throws ReportFormatException {
-        JsonNode leaks = JsonReports.readTree(report, ID);
-        if (!leaks.isArray()) {
-            throw new ReportFormatException(ID, "/", "expected a JSON array of leaks");
+        JsonWalker walker = JsonWalker.open(report, ID);
+        if (walker.current() != JsonToken.START_ARRAY) {
+            throw walker.shapeError("", "expected a JSON array of leaks");
         }
-        for (int index = 0; index < leaks.size(); index++) {
-            sink.finding(toFinding(leaks.get(index), "/" + index));
-        }
+        walker.elements("", (leak, pointer) -> sink.finding(toFinding(leak, pointer)));
     }
 
     private static NormalizedFinding toFinding(JsonNode leak, String pointer) throws ReportFormatException {

@@ -5,12 +5,10 @@ import io.tollgate.findings.parsers.CweIds;
 import io.tollgate.findings.parsers.JsonReports;
 import io.tollgate.findings.parsers.NormalizedFinding;
 import io.tollgate.findings.parsers.ReportFormatException;
-import io.tollgate.findings.parsers.ReportSink;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,18 +23,11 @@ final class Npm6Advisories {
     private Npm6Advisories() {
     }
 
-    static void read(JsonNode advisories, String pointer, ReportSink sink) throws ReportFormatException {
-        for (Map.Entry<String, JsonNode> entry : advisories.properties()) {
-            JsonNode advisory = entry.getValue();
-            if (!advisory.isObject()) {
-                throw new ReportFormatException(NpmAuditParser.ID, NpmAdvisories.pointer(pointer, entry.getKey()),
-                        "an advisory is an object");
-            }
-            sink.finding(toFinding(entry.getKey(), advisory));
+    /** One entry of {@code advisories}, keyed by advisory id, at its JSON pointer. */
+    static NormalizedFinding finding(String key, JsonNode advisory, String pointer) throws ReportFormatException {
+        if (!advisory.isObject()) {
+            throw new ReportFormatException(NpmAuditParser.ID, pointer, "an advisory is an object");
         }
-    }
-
-    private static NormalizedFinding toFinding(String key, JsonNode advisory) {
         String name = JsonReports.text(advisory, "module_name");
         String url = JsonReports.text(advisory, "url");
         String patched = JsonReports.text(advisory, "patched_versions");

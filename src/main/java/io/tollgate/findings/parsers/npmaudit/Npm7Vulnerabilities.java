@@ -10,7 +10,6 @@ import io.tollgate.findings.parsers.ReportSink;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,22 +20,23 @@ import java.util.Set;
  */
 final class Npm7Vulnerabilities {
 
-    private Npm7Vulnerabilities() {
+    private final ReportSink sink;
+    /** Advisory and package pairs already reported: one per report. */
+    private final Set<String> seen = new HashSet<>();
+
+    Npm7Vulnerabilities(ReportSink sink) {
+        this.sink = sink;
     }
 
-    static void read(JsonNode vulnerabilities, String pointer, ReportSink sink) throws ReportFormatException {
-        Set<String> seen = new HashSet<>();
-        for (Map.Entry<String, JsonNode> entry : vulnerabilities.properties()) {
-            JsonNode vulnerable = entry.getValue();
-            if (!vulnerable.isObject()) {
-                throw new ReportFormatException(NpmAuditV7Parser.ID, NpmAdvisories.pointer(pointer, entry.getKey()),
-                        "a vulnerable package is an object");
-            }
-            for (JsonNode via : vulnerable.path("via")) {
-                String name = Optional.ofNullable(JsonReports.text(via, "name")).orElse(entry.getKey());
-                if (via.isObject() && seen.add(JsonReports.text(via, "source") + " " + name)) {
-                    sink.finding(toFinding(via, name, vulnerable));
-                }
+    /** One entry of {@code vulnerabilities}, keyed by package, at its JSON pointer. */
+    void entry(String packageName, JsonNode vulnerable, String pointer) throws ReportFormatException {
+        if (!vulnerable.isObject()) {
+            throw new ReportFormatException(NpmAuditV7Parser.ID, pointer, "a vulnerable package is an object");
+        }
+        for (JsonNode via : vulnerable.path("via")) {
+            String name = Optional.ofNullable(JsonReports.text(via, "name")).orElse(packageName);
+            if (via.isObject() && seen.add(JsonReports.text(via, "source") + " " + name)) {
+                sink.finding(toFinding(via, name, vulnerable));
             }
         }
     }

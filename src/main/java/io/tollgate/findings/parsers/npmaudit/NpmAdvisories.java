@@ -65,9 +65,4 @@ final class NpmAdvisories {
         }
         return urls;
     }
-
-    /** A JSON pointer segment for an object key, escaped as RFC 6901 says (scoped packages contain "/"). */
-    static String pointer(String base, String key) {
-        return base + "/" + key.replace("~", "~0").replace("/", "~1");
-    }
 }

@@ -1,6 +1,5 @@
 package io.tollgate.findings.parsers.npmaudit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
@@ -41,15 +40,14 @@ public class NpmAuditParser implements ReportParser {
 
     @Override
     public void parse(InputStream report, ReportSink sink) throws ReportFormatException {
-        NpmAuditReport npm = NpmAuditReport.read(report, ID);
-        JsonNode audit = npm.audit();
-        if (audit.has("auditReportVersion")) {
+        NpmAuditReport npm = NpmAuditReport.read(report, ID, "advisories",
+                (key, advisory, pointer) -> sink.finding(Npm6Advisories.finding(key, advisory, pointer)));
+        if (npm.sawVersion()) {
             throw npm.otherShape("auditReportVersion", "an npm 7 or later report (it has auditReportVersion)", NpmAuditV7Parser.ID);
         }
-        if (!audit.path("advisories").isObject()) {
+        if (!npm.sawSection()) {
             throw new ReportFormatException(ID, npm.pointer("advisories"),
                     "missing: an npm 6 audit report has \"advisories\", an object keyed by advisory id");
         }
-        Npm6Advisories.read(audit.get("advisories"), npm.pointer("advisories"), sink);
     }
 }

@@ -1,6 +1,5 @@
 package io.tollgate.findings.parsers.npmaudit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tollgate.findings.parsers.ReportFormat;
 import io.tollgate.findings.parsers.ReportFormatException;
 import io.tollgate.findings.parsers.ReportParser;
@@ -40,11 +39,12 @@ public class NpmAuditV7Parser implements ReportParser {
 
     @Override
     public void parse(InputStream report, ReportSink sink) throws ReportFormatException {
-        NpmAuditReport npm = NpmAuditReport.read(report, ID);
-        JsonNode audit = npm.audit();
-        if (audit.has("auditReportVersion") && audit.path("vulnerabilities").isObject()) {
-            Npm7Vulnerabilities.read(audit.get("vulnerabilities"), npm.pointer("vulnerabilities"), sink);
-        } else if (audit.path("advisories").isObject()) {
+        Npm7Vulnerabilities vulnerabilities = new Npm7Vulnerabilities(sink);
+        NpmAuditReport npm = NpmAuditReport.read(report, ID, "vulnerabilities", vulnerabilities::entry);
+        if (npm.sawVersion() && npm.sawSection()) {
+            return;
+        }
+        if (npm.sawAdvisories()) {
             throw npm.otherShape("advisories", "an npm 6 report (advisories keyed by advisory id)", NpmAuditParser.ID);
         } else {
             throw new ReportFormatException(ID, npm.pointer("vulnerabilities"),

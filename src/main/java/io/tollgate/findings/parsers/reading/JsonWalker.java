@@ -96,7 +96,7 @@ public final class JsonWalker {
         try {
             return parser.readValueAsTree();
         } catch (JsonProcessingException e) {
-            throw JsonReports.malformed(format, e);
+            throw JsonReports.malformed(format, e, parser);
         } catch (IOException e) {
             throw unreadable(e);
         }
@@ -107,7 +107,7 @@ public final class JsonWalker {
         try {
             parser.skipChildren();
         } catch (JsonProcessingException e) {
-            throw JsonReports.malformed(format, e);
+            throw JsonReports.malformed(format, e, parser);
         } catch (IOException e) {
             throw unreadable(e);
         }
@@ -123,7 +123,7 @@ public final class JsonWalker {
         try {
             return parser.nextToken();
         } catch (JsonProcessingException e) {
-            throw JsonReports.malformed(format, e);
+            throw JsonReports.malformed(format, e, parser);
         } catch (IOException e) {
             throw unreadable(e);
         }

@@ -1,6 +1,8 @@
 package io.tollgate.findings.parsers.reading;
 
+import io.tollgate.findings.parsers.NormalizedFinding;
 import io.tollgate.findings.parsers.ReportFormatException;
+import io.tollgate.findings.parsers.TextCut;
 import io.tollgate.findings.parsers.XmlReports;
 
 import javax.xml.stream.XMLStreamConstants;
@@ -10,6 +12,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,11 +20,25 @@ import java.util.Set;
  * Walks a large XML report with the hardened StAX reader from start tag to start tag, and reads the elements a parser
  * asks for into {@link XmlElement}s, one at a time. Every problem becomes a {@link ReportFormatException} with the line
  * and column where the report broke.
+ * <p>
+ * What it holds is bounded: elements nest at most {@link #MAX_DEPTH} deep; an element's text is kept up to
+ * {@link NormalizedFinding#LONG_TEXT_CHARS} characters and cut there with a marker while it is read; one element read
+ * with everything under it holds at most {@link #MAX_ELEMENTS} elements and {@link #MAX_CHARS} characters.
  */
 public final class XmlWalker {
 
+    /** How deep elements may nest; real reports stay below fifteen levels. */
+    public static final int MAX_DEPTH = 100;
+    /** The most elements one {@link #read} holds (one alert, dependency or vulnerability with all under it). */
+    public static final int MAX_ELEMENTS = 500_000;
+    /** The most characters of text and attribute values one {@link #read} holds. */
+    public static final int MAX_CHARS = 16_000_000;
+
     private final XMLStreamReader reader;
     private final String format;
+    private int depth;
+    private int elementsLeft;
+    private long charsLeft;
 
     private XmlWalker(XMLStreamReader reader, String format) {
         this.reader = reader;
@@ -49,7 +66,7 @@ public final class XmlWalker {
     public String nextStart() throws ReportFormatException {
         try {
             while (reader.hasNext()) {
-                if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+                if (step() == XMLStreamConstants.START_ELEMENT) {
                     return reader.getLocalName();
                 }
             }
@@ -74,6 +91,8 @@ public final class XmlWalker {
      * Elements named in {@code skipped} are passed over without being kept (bulky evidence, HTTP bodies).
      */
     public XmlElement read(Set<String> skipped) throws ReportFormatException {
+        elementsLeft = MAX_ELEMENTS;
+        charsLeft = MAX_CHARS;
         try {
             return readElement(skipped);
         } catch (XMLStreamException e) {
@@ -90,13 +109,20 @@ public final class XmlWalker {
         return position == null ? "end of report" : position;
     }
 
-    private XmlElement readElement(Set<String> skipped) throws XMLStreamException {
+    private XmlElement readElement(Set<String> skipped) throws XMLStreamException, ReportFormatException {
         String name = reader.getLocalName();
+        if (--elementsLeft < 0) {
+            throw new ReportFormatException(format, position(), String.format(Locale.ROOT,
+                    "one element holds more than %,d elements, more than Tollgate reads at once", MAX_ELEMENTS));
+        }
         Map<String, String> attributes = new HashMap<>();
         for (int i = 0; i < reader.getAttributeCount(); i++) {
-            attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+            String value = reader.getAttributeValue(i);
+            hold(value.length());
+            attributes.put(reader.getAttributeLocalName(i), value);
         }
         StringBuilder text = new StringBuilder();
+        long cut = 0;
         List<XmlElement> children = new ArrayList<>();
         while (true) {
             int event = next(name);
@@ -108,31 +134,67 @@ public final class XmlWalker {
                 }
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                     || event == XMLStreamConstants.SPACE) {
-                text.append(reader.getText());
+                int room = NormalizedFinding.LONG_TEXT_CHARS - text.length();
+                int length = reader.getTextLength();
+                int kept = Math.min(room, length);
+                hold(kept);
+                text.append(reader.getTextCharacters(), reader.getTextStart(), kept);
+                cut += length - kept;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
-                String trimmed = text.toString().strip();
-                return new XmlElement(name, attributes, trimmed.isEmpty() ? null : trimmed, children);
+                return new XmlElement(name, attributes, text(text, cut), children);
             }
         }
     }
 
-    private void skipElement() throws XMLStreamException {
+    /** The element's text, trimmed, or cut with a marker; {@code null} when blank. */
+    private static String text(StringBuilder text, long cut) {
+        if (cut == 0) {
+            String trimmed = text.toString().strip();
+            return trimmed.isEmpty() ? null : trimmed;
+        }
+        return TextCut.cut(text, text.length(), cut, NormalizedFinding.LONG_TEXT_CHARS).stripLeading();
+    }
+
+    private void hold(int chars) throws ReportFormatException {
+        charsLeft -= chars;
+        if (charsLeft < 0) {
+            throw new ReportFormatException(format, position(), String.format(Locale.ROOT,
+                    "one element holds more than %,d characters of text, more than Tollgate reads at once", MAX_CHARS));
+        }
+    }
+
+    private void skipElement() throws XMLStreamException, ReportFormatException {
         String name = reader.getLocalName();
-        int depth = 1;
-        while (depth > 0) {
+        int inside = 1;
+        while (inside > 0) {
             int event = next(name);
             if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
+                inside++;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
+                inside--;
             }
         }
     }
 
-    private int next(String inside) throws XMLStreamException {
+    private int next(String inside) throws XMLStreamException, ReportFormatException {
         if (!reader.hasNext()) {
             throw new XMLStreamException("the report ends inside <" + inside + ">", reader.getLocation());
         }
-        return reader.next();
+        return step();
+    }
+
+    /** The next event, keeping count of how deep the reader is; entity references are refused, never expanded. */
+    private int step() throws XMLStreamException, ReportFormatException {
+        int event = reader.next();
+        if (event == XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH) {
+            throw new ReportFormatException(format, position(), "elements nest deeper than " + MAX_DEPTH
+                    + " levels, more than Tollgate reads (at <" + reader.getLocalName() + ">)");
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+            depth--;
+        } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+            throw new ReportFormatException(format, position(), "malformed XML: the entity \"" + reader.getLocalName()
+                    + "\" is referenced; Tollgate reads no entities declared in a DTD");
+        }
+        return event;
     }
 }

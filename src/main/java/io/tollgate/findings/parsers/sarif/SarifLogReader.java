@@ -155,7 +155,7 @@ final class SarifLogReader {
     }
 
     private void replay(Path spooledResults, SarifRun run) throws IOException, ReportFormatException {
-        try (JsonParser results = JsonReports.MAPPER.createParser(spooledResults.toFile())) {
+        try (JsonParser results = JsonReports.bounded(JsonReports.MAPPER.createParser(spooledResults.toFile()))) {
             results.nextToken();
             mapResults(results, run);
         }
