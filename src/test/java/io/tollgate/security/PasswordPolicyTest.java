@@ -118,10 +118,10 @@ class PasswordPolicyTest {
         Browser.anonymous().get("/profile/password").then().statusCode(303).header("Location", endsWith("/signin"));
         TestUser user = data.user();
         Browser browser = Browser.signedIn(user, totp);
-        browser.request().contentType("application/x-www-form-urlencoded")
+        browser.requestWithoutCsrfToken().contentType("application/x-www-form-urlencoded")
                 .formParams(Map.of("currentPassword", TestData.PASSWORD, "code", nextCode(user),
                         "password", "lantern meadow copper violin", "confirmation", "lantern meadow copper violin"))
-                .post("/profile/password").then().statusCode(400);
+                .post("/profile/password").then().statusCode(403);
         signInWith(user.email(), TestData.PASSWORD).then().statusCode(303);
     }
 

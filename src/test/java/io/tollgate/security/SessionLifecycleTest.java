@@ -73,7 +73,7 @@ class SessionLifecycleTest {
         Browser stranger = Browser.signedIn(data.user(), totp);
 
         here.postForm("/profile/sessions/" + sessionId(stranger) + "/end", Map.of()).then().statusCode(404)
-                .body(containsString("was not found"));
+                .body(containsString("not found"));
         here.postForm("/profile/sessions/" + sessionId(here) + "/end", Map.of()).then().statusCode(303);
         here.postForm("/profile/sessions/not-a-number/end", Map.of()).then().statusCode(404);
         stranger.json().get("/api/v1/me").then().statusCode(200);

@@ -33,6 +33,7 @@ public class Browser {
     private String token;
     private String tokenSession;
     private String clientAddress;
+    private String ownOrigin;
 
     public static Browser signedIn(TestData.TestUser user, TotpAuthenticator totp) {
         return signedIn(user, totp, 0);
@@ -59,6 +60,15 @@ public class Browser {
     /** Sends every request as from this client address (X-Forwarded-For, which the test profile trusts). */
     public Browser from(String address) {
         this.clientAddress = address;
+        return this;
+    }
+
+    /**
+     * Sends state-changing requests with this {@code Origin} instead of the test server's own: the origin of
+     * {@code tollgate.public-url} when a test profile sets one, as a browser on that address would.
+     */
+    public Browser withOrigin(String origin) {
+        this.ownOrigin = origin;
         return this;
     }
 
@@ -95,7 +105,7 @@ public class Browser {
      * once per session cookie as the portal hands it out.
      */
     public String csrfToken() {
-        String session = cookies.get(SessionCookies.SESSION);
+        String session = cookies.getOrDefault(SessionCookies.SESSION, cookies.get(SessionCookies.HOST_PREFIX + SessionCookies.SESSION));
         if (token != null && session != null && session.equals(tokenSession)) {
             return token;
         }
@@ -146,7 +156,7 @@ public class Browser {
         return (req, res, ctx) -> {
             if (STATE_CHANGING.contains(req.getMethod())) {
                 if (!req.getHeaders().hasHeaderWithName("Origin")) {
-                    req.header("Origin", origin());
+                    req.header("Origin", ownOrigin != null ? ownOrigin : origin());
                 }
                 if (withToken && !req.getHeaders().hasHeaderWithName("X-CSRF-Token")) {
                     req.header("X-CSRF-Token", csrfToken());

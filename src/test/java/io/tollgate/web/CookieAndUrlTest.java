@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CookieAndUrlTest {
 
     static final String FORGED_HOST = "attacker.example";
+    /** What a browser that reached Tollgate under the forged name would send, so that the CSRF check lets it through. */
+    static final String FORGED_ORIGIN = "http://" + FORGED_HOST;
 
     @Inject
     TestData data;
@@ -39,12 +41,12 @@ class CookieAndUrlTest {
         Browser browser = Browser.anonymous();
         String csrf = browser.csrfToken();
 
-        Response password = browser.request().header("Host", FORGED_HOST).contentType("application/x-www-form-urlencoded")
+        Response password = browser.request().header("Host", FORGED_HOST).header("Origin", FORGED_ORIGIN).contentType("application/x-www-form-urlencoded")
                 .formParams(Map.of("email", user.email(), "password", TestData.PASSWORD, "csrf", csrf)).post("/signin");
         assertThat(password.statusCode()).isEqualTo(303);
         assertThat(password.header("Location")).isEqualTo("/signin/verify");
 
-        Response verify = browser.request().header("Host", FORGED_HOST).contentType("application/x-www-form-urlencoded")
+        Response verify = browser.request().header("Host", FORGED_HOST).header("Origin", FORGED_ORIGIN).contentType("application/x-www-form-urlencoded")
                 .formParams(Map.of("code", totp.codeAt(user.totpSecret(), java.time.Instant.now().getEpochSecond() / 30),
                         "csrf", csrf)).post("/signin/verify");
         assertThat(verify.statusCode()).isEqualTo(303);
@@ -54,11 +56,11 @@ class CookieAndUrlTest {
         assertThat(Browser.anonymous().request().header("Host", FORGED_HOST).get("/findings").header("Location"))
                 .isEqualTo("/signin");
         String slug = "host-" + TestData.unique();
-        Response created = browser.json().header("Host", FORGED_HOST).body(Map.of("slug", slug, "name", "Host"))
+        Response created = browser.json().header("Host", FORGED_HOST).header("Origin", FORGED_ORIGIN).body(Map.of("slug", slug, "name", "Host"))
                 .post("/api/v1/teams");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/api/v1/teams/" + slug);
-        Response signOut = browser.request().header("Host", FORGED_HOST).contentType("application/x-www-form-urlencoded")
+        Response signOut = browser.request().header("Host", FORGED_HOST).header("Origin", FORGED_ORIGIN).contentType("application/x-www-form-urlencoded")
                 .formParam("csrf", browser.csrfToken()).post("/signout");
         assertThat(signOut.statusCode()).isEqualTo(303);
         assertThat(signOut.header("Location")).isEqualTo("/signin");

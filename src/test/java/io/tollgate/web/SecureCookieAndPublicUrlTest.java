@@ -42,7 +42,7 @@ class SecureCookieAndPublicUrlTest {
     @Test
     void sessionAndSignInCookiesAreHostPrefixedSecureAndForTheWholeSiteOnly() {
         TestData.TestUser user = data.user();
-        Browser browser = Browser.anonymous();
+        Browser browser = Browser.anonymous().withOrigin(PUBLIC_URL);
         Response password = browser.postForm("/signin", Map.of("email", user.email(), "password", TestData.PASSWORD));
         assertThat(password.getDetailedCookie(SessionCookies.SIGN_IN)).as("no plain-named cookie").isNull();
         assertHostCookie(password.getHeaders().getValues("Set-Cookie"), "__Host-tollgate_signin=");
@@ -60,7 +60,7 @@ class SecureCookieAndPublicUrlTest {
     @Test
     void redirectsAndSnippetsUseThePublicUrlNeverTheHostHeader() {
         TestData.TestUser user = data.user(GlobalRole.SECURITY_ADMIN);
-        Browser browser = Browser.anonymous();
+        Browser browser = Browser.anonymous().withOrigin(PUBLIC_URL);
         String csrf = browser.csrfToken();
         Response password = browser.request().header("Host", FORGED_HOST).contentType("application/x-www-form-urlencoded")
                 .formParams(Map.of("email", user.email(), "password", TestData.PASSWORD, "csrf", csrf)).post("/signin");
