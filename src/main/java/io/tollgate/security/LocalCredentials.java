@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.tollgate.org.Person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -21,6 +22,12 @@ public class LocalCredentials {
     private static final Logger LOG = Logger.getLogger(LocalCredentials.class);
     /** Marks a sealed TOTP secret; a Base32 secret never contains a colon. */
     static final String SEALED = "sealed:";
+    private static final String CONTEXT = "totp-secret|";
+
+    /** The sealed TOTP secrets move to the current key after a rotation like every other sealed value. */
+    @Produces
+    static final SealedColumn SEALED_TOTP_SECRETS = SealedColumn.text("local_credential", "person_id", "totp_secret", SEALED,
+            CONTEXT, "person_id");
 
     private final PasswordHasher hasher;
     private final Sealing sealing;
@@ -80,8 +87,9 @@ public class LocalCredentials {
     }
 
     /**
-     * The person's TOTP secret in Base32, if one is set and opens under the current session secret (a secret sealed
-     * under an earlier TOLLGATE_SECURITY_SESSION_SECRET does not: a security admin resets the authenticator).
+     * The person's TOTP secret in Base32, if one is set and opens under a key of the ring (one sealed under a session
+     * secret no longer listed does not: a security admin resets the authenticator). {@link Resealing} moves the
+     * secrets to the current key after a rotation.
      */
     public Optional<String> totpSecret(LocalCredential credential) {
         if (credential.totpSecret == null) {
@@ -107,6 +115,6 @@ public class LocalCredentials {
     }
 
     private static String context(LocalCredential credential) {
-        return "totp-secret|" + credential.personId;
+        return CONTEXT + credential.personId;
     }
 }

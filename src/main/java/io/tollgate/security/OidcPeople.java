@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,6 +26,9 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class OidcPeople {
+
+    /** How far the provider's clock may run ahead of Tollgate's for an {@code auth_time}. */
+    private static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final SecurityConfig config;
     private final AuditLog audit;
@@ -41,6 +46,31 @@ public class OidcPeople {
      */
     public record IdentityClaims(String issuer, String subject, String email, boolean emailVerified, String name,
                                  Collection<String> groups, Collection<String> amr, String acr) {
+    }
+
+    /**
+     * Refuses an ID token whose authentication at the provider ({@code auth_time}, seconds since the epoch) is older
+     * than {@link SecurityConfig.Oidc#maxAuthenticationAge()} or not given (ASVS 7.6.2).
+     */
+    public void refuseStaleAuthentication(Object authTime) {
+        OptionalLong seconds = epochSeconds(authTime);
+        Instant now = Instant.now(clock);
+        long oldest = now.minus(config.oidc().maxAuthenticationAge()).getEpochSecond();
+        long newest = now.plus(ALLOWED_CLOCK_SKEW).getEpochSecond();
+        if (seconds.isEmpty() || seconds.getAsLong() < oldest || seconds.getAsLong() > newest) {
+            throw new SignInRefusedException("Your sign-in at the single sign-on provider is too old or undated: sign in again.");
+        }
+    }
+
+    private static OptionalLong epochSeconds(Object claim) {
+        if (claim == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(claim.toString().replace("\"", "").strip()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** The person, and whether the provider's own second factor counts for this sign-in. */

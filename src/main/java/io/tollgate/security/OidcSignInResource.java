@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -20,6 +22,8 @@ import java.util.List;
  * once the provider has answered, Tollgate issues its own session and drops the provider's session cookie, so that
  * every later request is authenticated the same way whichever way the person signed in. When the provider's token
  * does not show a second factor, the person goes on to Tollgate's authenticator stage (enrolling one if needed).
+ * A sign-in completes only in a browser that started it from the sign-in page (the one-time mark that
+ * {@link SignInPages#startSingleSignOn()} sets) and only with an ID token whose {@code auth_time} is recent.
  */
 @Path("/signin/oidc")
 public class OidcSignInResource {
@@ -55,8 +59,20 @@ public class OidcSignInResource {
     @Inject
     Flash flash;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     public Response signedIn() {
+        Response response = complete();
+        return Response.fromResponse(response).cookie(cookies.expired(cookies.ssoStartName())).build();
+    }
+
+    private Response complete() {
+        if (!cookies.startedSingleSignOn(headers)) {
+            oidcSession.logout().await().indefinitely();
+            return flash.redirect("/signin", Flash.Kind.ERROR, "Start single sign-on from the sign-in page.");
+        }
         Object groups = idToken.getClaim(config.oidc().groupsClaim());
         Object acr = idToken.getClaim("acr");
         OidcPeople.IdentityClaims claims = new OidcPeople.IdentityClaims(idToken.getIssuer(), idToken.getSubject(),
@@ -64,6 +80,7 @@ public class OidcSignInResource {
                 idToken.getClaim("name"), names(groups), names(idToken.getClaim("amr")),
                 acr == null ? null : unquote(acr.toString()));
         try {
+            people.refuseStaleAuthentication(idToken.getClaim("auth_time"));
             OidcPeople.OidcSignIn result = people.signIn(claims);
             oidcSession.logout().await().indefinitely();
             Person person = result.person();

@@ -6,6 +6,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tollgate.web.Flash;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,11 +14,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 
 import java.time.Duration;
 import java.util.List;
 
-/** Your own profile: the sessions you are signed in with, and signing out of one or all of them. */
+/**
+ * Your own profile: the sessions you are signed in with, and signing out of one or all of them, which asks for the
+ * password or an authenticator code first (a stolen session cannot lock its owner out).
+ */
 @Path("/profile")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
@@ -39,6 +44,12 @@ public class ProfilePages {
     Sessions sessions;
 
     @Inject
+    SignInService signIn;
+
+    @Inject
+    ClientAddress client;
+
+    @Inject
     SessionCookies cookies;
 
     @Inject
@@ -55,18 +66,30 @@ public class ProfilePages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/sessions/{id}/end")
-    public Response endOne(@PathParam("id") long id) {
+    public Response endOne(@PathParam("id") long id, @RestForm String proof) {
         if (id == currentSession()) {
             return flash.redirect("/profile", Flash.Kind.ERROR, "To end this session, sign out.");
+        }
+        try {
+            signIn.confirmIdentity(viewer.get(), proof, client.get());
+        } catch (SignInRefusedException e) {
+            return flash.redirect("/profile", Flash.Kind.ERROR, e.getMessage());
         }
         sessions.endOne(viewer.get(), id);
         return flash.success("/profile", "That session is signed out.");
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/sessions/end-all")
-    public Response endAll() {
+    public Response endAll(@RestForm String proof) {
+        try {
+            signIn.confirmIdentity(viewer.get(), proof, client.get());
+        } catch (SignInRefusedException e) {
+            return flash.redirect("/profile", Flash.Kind.ERROR, e.getMessage());
+        }
         sessions.endAll(viewer.get());
         Response redirect = flash.success("/signin", "You are signed out of all sessions.");
         return Response.fromResponse(redirect).cookie(cookies.expired(cookies.sessionName())).build();

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,9 +81,10 @@ public class Resealing {
     }
 
     private Outcome reseal(SealedColumn column) {
-        String select = String.format("SELECT %1$s, %2$s, %3$s FROM %4$s WHERE %2$s IS NOT NULL AND %1$s > ?"
-                        + " AND substring(%2$s FROM 1 FOR %5$d) IS DISTINCT FROM ? ORDER BY %1$s LIMIT %6$d",
-                column.idColumn(), column.column(), column.contextColumn(), column.table(), Sealing.HEADER_BYTES, BATCH);
+        String select = String.format("SELECT %1$s, %2$s, %3$s FROM %4$s WHERE %7$s AND %1$s > ?"
+                        + " AND substring(%8$s FROM 1 FOR %5$d) IS DISTINCT FROM ? ORDER BY %1$s LIMIT %6$d",
+                column.idColumn(), column.column(), column.contextColumn(), column.table(), Sealing.HEADER_BYTES, BATCH,
+                column.holdsSealedSql(), column.sealedBytesSql());
         String update = String.format("UPDATE %1$s SET %2$s = ? WHERE %3$s = ? AND %2$s = ?",
                 column.table(), column.column(), column.idColumn());
         int resealed = 0;
@@ -100,17 +102,17 @@ public class Resealing {
                     while (row.next()) {
                         read++;
                         after = row.getLong(1);
-                        byte[] sealed = row.getBytes(2);
+                        Object stored = row.getObject(2);
                         String context = column.context(row.getString(3));
-                        Optional<byte[]> plain = sealing.open(sealed, context);
+                        Optional<byte[]> plain = sealing.open(bytesOf(column, stored), context);
                         if (plain.isEmpty()) {
                             unreadable++;
                             continue;
                         }
-                        write.setBytes(1, sealing.seal(plain.get(), context));
+                        write.setObject(1, storedForm(column, sealing.seal(plain.get(), context)));
                         Arrays.fill(plain.get(), (byte) 0);
                         write.setLong(2, after);
-                        write.setBytes(3, sealed);
+                        write.setObject(3, stored);
                         resealed += write.executeUpdate();
                     }
                 }
@@ -119,5 +121,14 @@ public class Resealing {
             throw new IllegalStateException("Could not re-seal " + column, e);
         }
         return new Outcome(resealed, unreadable);
+    }
+
+    private static byte[] bytesOf(SealedColumn column, Object stored) {
+        return column.isText() ? Base64.getDecoder().decode(((String) stored).substring(column.textPrefix().length()))
+                : (byte[]) stored;
+    }
+
+    private static Object storedForm(SealedColumn column, byte[] sealed) {
+        return column.isText() ? column.textPrefix() + Base64.getEncoder().encodeToString(sealed) : sealed;
     }
 }

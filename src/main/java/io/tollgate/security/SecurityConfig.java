@@ -149,5 +149,12 @@ public interface SecurityConfig {
 
         /** Authentication context classes ({@code acr}) of the provider that mean a second factor was used. */
         Optional<List<String>> mfaAcrValues();
+
+        /**
+         * How long ago the person may last have authenticated at the provider (a number is seconds): sent as
+         * {@code max_age}, and an ID token whose {@code auth_time} is older, or missing, is refused.
+         */
+        @WithDefault("43200")
+        Duration maxAuthenticationAge();
     }
 }

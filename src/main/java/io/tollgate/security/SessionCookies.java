@@ -18,6 +18,8 @@ public class SessionCookies {
 
     public static final String SESSION = "tollgate_session";
     public static final String SIGN_IN = "tollgate_signin";
+    /** Marks a browser that started single sign-on from Tollgate's sign-in page, with its CSRF token. */
+    public static final String SSO_START = "tollgate_sso";
     /** The prefix browsers accept only on Secure cookies with Path=/ and no Domain. */
     public static final String HOST_PREFIX = "__Host-";
 
@@ -42,6 +44,20 @@ public class SessionCookies {
 
     public NewCookie signIn(String token) {
         return cookie(signInName(), token, config.signInWindow());
+    }
+
+    public String ssoStartName() {
+        return name(SSO_START);
+    }
+
+    /** The one-time mark of a single sign-on started from the sign-in page; it lives for the sign-in window. */
+    public NewCookie ssoStart() {
+        return cookie(ssoStartName(), SessionTokens.newToken(), config.signInWindow());
+    }
+
+    /** Whether the request carries the mark of a single sign-on started from the sign-in page. */
+    public boolean startedSingleSignOn(HttpHeaders headers) {
+        return value(headers, ssoStartName()).filter(v -> !v.isEmpty()).isPresent();
     }
 
     /** Removes a cookie from the browser. */

@@ -116,10 +116,25 @@ public class Sessions {
      */
     @Transactional
     public void endAll(Viewer viewer) {
-        Person person = Person.findById(viewer.personId());
+        endAllOf(Person.findById(viewer.personId()));
+        audit.record(viewer, "session.ended-all", "person", viewer.email(), null, null);
+    }
+
+    /**
+     * Ends every session of a person and, by raising the session epoch, their half-finished sign-ins. The caller
+     * decides who may do this and records it.
+     */
+    @Transactional
+    public void endAllOf(Person person) {
         person.sessionEpoch++;
         WebSession.endAllOf(person.id, Instant.now(clock));
-        audit.record(viewer, "session.ended-all", "person", viewer.email(), null, null);
+    }
+
+    /** Ends every session and half-finished sign-in of everyone; returns how many sessions were live. */
+    @Transactional
+    public long endEveryones() {
+        Person.update("sessionEpoch = sessionEpoch + 1");
+        return WebSession.endAll(Instant.now(clock));
     }
 
     /** Deletes sessions that can no longer serve a request and sign-in stages past their window. */

@@ -76,6 +76,21 @@ public class SignInPages {
         return Response.ok(Templates.signIn("", null, singleSignOn)).build();
     }
 
+    /**
+     * Starts single sign-on: only a form post with the page's CSRF token does (ASVS 7.6.1), so another site cannot
+     * sign a browser in with an account of the attacker's. The browser goes on to the code flow with a one-time mark
+     * that {@link OidcSignInResource} asks for.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Path("/sso")
+    public Response startSingleSignOn() {
+        if (!singleSignOn) {
+            return Response.status(404).entity(Templates.signIn("", "Single sign-on is not set up.", false)).build();
+        }
+        return Response.seeOther(URI.create("/signin/oidc")).cookie(cookies.ssoStart()).build();
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response password(@RestForm String email, @RestForm String password) {

@@ -134,6 +134,34 @@ public class SignInService {
         return person;
     }
 
+    /**
+     * Asks a signed-in person to prove it is still them before a sensitive change (ending sessions): their current
+     * password or an authenticator code, which is then used up. Failures count towards the throttle. Someone who
+     * signs in only through single sign-on has neither here and is not asked.
+     */
+    public void confirmIdentity(Viewer viewer, String proof, String clientAddress) {
+        Person person = person(viewer.personId());
+        Optional<LocalCredential> local = LocalCredential.ofPerson(person.id);
+        boolean hasPassword = local.filter(LocalCredential::hasPassword).isPresent();
+        boolean hasAuthenticator = local.filter(LocalCredential::mfaEnrolled).isPresent();
+        if (!hasPassword && !hasAuthenticator) {
+            return;
+        }
+        refuseIfThrottled(person, clientAddress);
+        String given = proof == null ? "" : proof;
+        if (hasPassword && hasher.check(given, local.get().passwordHash).matches()) {
+            return;
+        }
+        OptionalLong step = hasAuthenticator ? credentials.totpSecret(local.get())
+                .map(s -> totp.acceptedStep(s, given, local.get().lastTotpStep, Instant.now(clock)))
+                .orElse(OptionalLong.empty()) : OptionalLong.empty();
+        if (step.isEmpty()) {
+            throttle.recordFailure(person.email, clientAddress);
+            throw new SignInRefusedException("Your password or the authenticator code is not right.");
+        }
+        local.get().lastTotpStep = step.getAsLong();
+    }
+
     /** What a person types to change their own password. */
     public record OwnPasswordChange(String currentPassword, String code, String password, String confirmation) {
     }

@@ -19,13 +19,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** RFC 6238 time-based one-time passwords: SHA-1, 6 digits, 30-second steps, one step of clock drift allowed. */
+/**
+ * RFC 6238 time-based one-time passwords: SHA-1, 6 digits, 30-second steps. A code is good during its own step and the
+ * one after it (for a code typed just before the step ended), never before its step: at most 60 seconds in all.
+ */
 @ApplicationScoped
 public class TotpAuthenticator {
 
     static final int PERIOD_SECONDS = 30;
     private static final int DIGITS = 6;
-    private static final int ALLOWED_DRIFT_STEPS = 1;
+    private static final int LATE_STEPS_ALLOWED = 1;
 
     private final DefaultCodeGenerator generator = new DefaultCodeGenerator(HashingAlgorithm.SHA1, DIGITS);
     private final DefaultSecretGenerator secrets = new DefaultSecretGenerator(32);
@@ -51,7 +54,7 @@ public class TotpAuthenticator {
             return OptionalLong.empty();
         }
         long current = now.getEpochSecond() / PERIOD_SECONDS;
-        for (long step = current - ALLOWED_DRIFT_STEPS; step <= current + ALLOWED_DRIFT_STEPS; step++) {
+        for (long step = current - LATE_STEPS_ALLOWED; step <= current; step++) {
             if (step > lastUsedStep && MessageDigest.isEqual(
                     codeAt(secret, step).getBytes(StandardCharsets.US_ASCII), digits.getBytes(StandardCharsets.US_ASCII))) {
                 return OptionalLong.of(step);

@@ -66,6 +66,11 @@ public class WebSession extends PanacheEntity {
         return update("endedAt = ?1 where personId = ?2 and endedAt is null", now, personId);
     }
 
+    /** Ends every session of everyone that is not ended yet; returns how many. */
+    public static long endAll(Instant now) {
+        return update("endedAt = ?1 where endedAt is null", now);
+    }
+
     /** Deletes sessions that can no longer serve a request. */
     public static long deleteDead(Instant now, Instant idleSince) {
         return delete("endedAt is not null or expiresAt <= ?1 or lastUsedAt <= ?2", now, idleSince);

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -217,11 +216,11 @@ class CsrfTest {
                 .cookie("tollgate_csrf", detailedCookie().httpOnly(true).sameSite("Lax").path("/"));
     }
 
-    /** A second session of someone signed in already: a code is accepted once, so the next one (drift allows it). */
+    /** A second session of someone signed in already: a code is accepted once, so the current one (see Browser#code). */
     private Browser signInAgain(TestData.TestUser user) {
         Browser browser = Browser.anonymous();
         browser.postForm("/signin", Map.of("email", user.email(), "password", TestData.PASSWORD)).then().statusCode(303);
-        String next = totp.codeAt(user.totpSecret(), Instant.now().getEpochSecond() / 30 + 1);
+        String next = Browser.code(user, totp, 1);
         browser.postForm("/signin/verify", Map.of("code", next)).then().statusCode(303);
         return browser;
     }

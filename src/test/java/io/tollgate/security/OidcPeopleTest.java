@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,24 @@ class OidcPeopleTest {
 
     @Inject
     TestData data;
+
+    @Test
+    void anIdTokenFromARecentAuthenticationIsAccepted() {
+        long now = Instant.now().getEpochSecond();
+        people.refuseStaleAuthentication(now - 60);
+        people.refuseStaleAuthentication(String.valueOf(now - Duration.ofHours(11).toSeconds()));
+        people.refuseStaleAuthentication("\"" + now + "\"");
+    }
+
+    @Test
+    void anIdTokenFromAnOldUndatedOrFutureAuthenticationIsRefused() {
+        long now = Instant.now().getEpochSecond();
+        for (Object authTime : new Object[] {now - Duration.ofHours(13).toSeconds(), null, "", "yesterday", "1e9",
+                Long.MIN_VALUE, Long.MAX_VALUE, now + Duration.ofHours(1).toSeconds(), "9".repeat(10_000)}) {
+            assertThatThrownBy(() -> people.refuseStaleAuthentication(authTime)).as("auth_time %s", authTime)
+                    .isInstanceOf(SignInRefusedException.class).hasMessageContaining("too old or undated");
+        }
+    }
 
     @Test
     void aFirstSignInCreatesThePersonWithRolesFromGroups() {

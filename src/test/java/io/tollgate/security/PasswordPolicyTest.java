@@ -175,11 +175,11 @@ class PasswordPolicyTest {
     }
 
     /**
-     * A code the server has not accepted yet: sign-in used the current step, and one step of drift is allowed. Each
+     * A code the server has not accepted yet: sign-in used the previous step's, this is the current step's. Each
      * failed change counts towards the throttle, but never past its limits here.
      */
     private String nextCode(TestUser user) {
-        return totp.codeAt(user.totpSecret(), step() + 1);
+        return Browser.code(user, totp, 1);
     }
 
     private static long step() {

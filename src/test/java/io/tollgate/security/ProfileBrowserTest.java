@@ -60,11 +60,13 @@ class ProfileBrowserTest {
         WebElement other = rows.stream().filter(r -> !r.getText().contains("this session")).findFirst().orElseThrow();
         assertThat(other.getText()).contains("Apache-HttpClient");
 
+        other.findElement(By.cssSelector("input[name='proof']")).sendKeys(TestData.PASSWORD);
         other.findElement(By.cssSelector("button")).click();
         HeadlessChromium.waitForText(browser, ".flash", "That session is signed out.");
         assertThat(browser.findElements(By.cssSelector("#sessions-table tbody tr"))).hasSize(1);
         script.json().get("/api/v1/me").then().statusCode(401);
 
+        browser.findElement(By.id("proof-all")).sendKeys(TestData.PASSWORD);
         browser.findElement(By.xpath("//button[normalize-space()='Sign out of all sessions']")).click();
         HeadlessChromium.waitForPath(browser, "/signin");
         HeadlessChromium.waitForText(browser, ".flash", "signed out of all sessions");

@@ -65,10 +65,10 @@ class SignInStageTest {
         person.postForm("/signin", Map.of("email", user.email(), "password", TestData.PASSWORD)).then().statusCode(303);
         Browser replay = SessionLifecycleTest.copyOf(person);
 
-        person.postForm("/signin/verify", Map.of("code", totp.codeAt(user.totpSecret(), step)))
+        person.postForm("/signin/verify", Map.of("code", totp.codeAt(user.totpSecret(), step - 1)))
                 .then().statusCode(303).header("Location", endsWith("/"));
 
-        replay.postForm("/signin/verify", Map.of("code", totp.codeAt(user.totpSecret(), step + 1)))
+        replay.postForm("/signin/verify", Map.of("code", totp.codeAt(user.totpSecret(), step)))
                 .then().statusCode(303).header("Location", endsWith("/signin"));
         replay.json().get("/api/v1/me").then().statusCode(401);
         person.json().get("/api/v1/me").then().statusCode(200).body("person.email", equalTo(user.email()));

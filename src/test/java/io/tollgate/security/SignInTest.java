@@ -29,6 +29,18 @@ class SignInTest {
     TotpAuthenticator totp;
 
     @Test
+    void singleSignOnStartsOnlyFromAFormPostWithTheCsrfToken() {
+        Browser browser = Browser.anonymous();
+        browser.get("/signin").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("href=\"/signin/oidc\"")));
+        browser.requestWithoutCsrfToken().contentType("application/x-www-form-urlencoded").post("/signin/sso")
+                .then().statusCode(403);
+        // The test profile has no provider: a proper post is answered, but starts nothing and marks nothing.
+        Response started = browser.postForm("/signin/sso", Map.of());
+        started.then().statusCode(404).body(containsString("Single sign-on is not set up."));
+        assertThat(started.cookies()).doesNotContainKey(SessionCookies.SSO_START);
+    }
+
+    @Test
     void newPersonChangesOneTimePasswordEnrolsAuthenticatorAndGetsRecoveryCodes() {
         Browser admin = Browser.signedIn(data.user(GlobalRole.SECURITY_ADMIN), totp);
         String email = "new-" + TestData.unique() + "@example.test";

@@ -45,6 +45,10 @@ public class PersonResource {
     public record SignInReset(String oneTimePassword, boolean mfaReset) {
     }
 
+    /** How many sessions a sign-out of everyone ended. */
+    public record SessionsEnded(long sessions) {
+    }
+
     @Inject
     PersonService people;
 
@@ -88,5 +92,20 @@ public class PersonResource {
     @Path("/{id}/sign-in-reset")
     public SignInReset resetSignIn(@PathParam("id") long id, @QueryParam("mfa") boolean mfa) {
         return new SignInReset(people.resetSignIn(viewer.get(), id, mfa), mfa);
+    }
+
+    /** Signs the person out everywhere: their sessions and half-finished sign-ins end. */
+    @POST
+    @Path("/{id}/sessions/end")
+    public Response endSessions(@PathParam("id") long id) {
+        people.endSessions(viewer.get(), id);
+        return Response.noContent().build();
+    }
+
+    /** Signs everyone out, the caller included. */
+    @POST
+    @Path("/sessions/end")
+    public SessionsEnded endEveryonesSessions() {
+        return new SessionsEnded(people.endEveryonesSessions(viewer.get()));
     }
 }

@@ -12,6 +12,7 @@ import io.tollgate.platform.NotFoundException;
 import io.tollgate.platform.PageRequest;
 import io.tollgate.platform.Paged;
 import io.tollgate.security.LocalCredentials;
+import io.tollgate.security.Sessions;
 import io.tollgate.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,12 +31,14 @@ public class PersonService {
 
     private final InputValidator validator;
     private final LocalCredentials credentials;
+    private final Sessions sessions;
     private final AuditLog audit;
     private final Clock clock;
 
-    PersonService(InputValidator validator, LocalCredentials credentials, AuditLog audit, Clock clock) {
+    PersonService(InputValidator validator, LocalCredentials credentials, Sessions sessions, AuditLog audit, Clock clock) {
         this.validator = validator;
         this.credentials = credentials;
+        this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -128,6 +131,28 @@ public class PersonService {
         audit.record(viewer, resetMfa ? "person.sign-in-and-mfa-reset" : "person.password-reset", "person",
                 person.email, null, null);
         return password;
+    }
+
+    /** Signs a person out everywhere (a stolen laptop, a leaver): every session and half-finished sign-in ends. */
+    @Transactional
+    public Person endSessions(Viewer viewer, long id) {
+        TeamService.requireAdmin(viewer, "end someone's sessions");
+        Person person = Person.<Person>findByIdOptional(id).orElseThrow(() -> new NotFoundException("Person", id));
+        sessions.endAllOf(person);
+        audit.record(viewer, "person.sessions-ended", "person", person.email, null, null);
+        return person;
+    }
+
+    /**
+     * Signs everyone out, the caller included (a suspected breach): every session and half-finished sign-in ends.
+     * Returns how many sessions were live.
+     */
+    @Transactional
+    public long endEveryonesSessions(Viewer viewer) {
+        TeamService.requireAdmin(viewer, "end everyone's sessions");
+        long ended = sessions.endEveryones();
+        audit.record(viewer, "session.ended-everyone", "person", "*", null, Map.of("sessions", ended));
+        return ended;
     }
 
     private static void refuseRemovingLastAdmin(Person person) {

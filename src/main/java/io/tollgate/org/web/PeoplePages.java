@@ -28,11 +28,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
+import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** People administration: add people, set their roles, reset their sign-in. */
+/** People administration: add people, set their roles, reset their sign-in, end their sessions. */
 @Path("/admin/people")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
@@ -110,6 +111,23 @@ public class PeoplePages {
         Viewer me = viewer.get();
         String password = people.resetSignIn(me, id, mfa);
         return Templates.oneTimePassword(people.get(me, id), password, false);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Path("/{id}/sessions/end")
+    public Response endSessions(@PathParam("id") long id) {
+        Person person = people.endSessions(viewer.get(), id);
+        return flash.success("/admin/people/" + id, person.displayName + " is signed out everywhere.");
+    }
+
+    /** Signs everyone out, this admin included, who lands on the sign-in page. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Path("/sessions/end")
+    public Response endEveryonesSessions() {
+        people.endEveryonesSessions(viewer.get());
+        return Response.seeOther(URI.create("/signin")).build();
     }
 
     private static Set<GlobalRole> roles(boolean manager, boolean securityAdmin) {
