@@ -12,6 +12,7 @@ import io.tollgate.platform.FieldError;
 import io.tollgate.platform.ForbiddenException;
 import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.NotFoundException;
+import io.tollgate.platform.RateLimitedException;
 import io.tollgate.security.CurrentViewer;
 import io.tollgate.security.SecurityEvents;
 import jakarta.inject.Inject;
@@ -104,6 +105,13 @@ public class ErrorResponses {
     public Response notFound(NotFoundException e, UriInfo uri) {
         LOG.debugf("%s on %s: %s", e.getMessage(), uri.getPath(), e.key());
         return respond(uri, 404, "Not found", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e, UriInfo uri) {
+        events.failure("rate-limit.refused", subject(), "limit " + e.limit());
+        return Response.fromResponse(respond(uri, 429, "Too many requests", e.getMessage(),
+                List.of(new FieldError("limit", e.limit())))).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper
