@@ -16,7 +16,7 @@ import java.util.function.ToIntFunction;
 /**
  * Holds each person to the per-minute limits of {@link LimitsConfig} on the methods marked {@link RateLimited}
  * (ASVS 2.4.1). A fixed one-minute window per person and limit, kept in memory on this instance; the call over the
- * limit is refused with 429 and Retry-After before its body is read, so it changes nothing. Calls without a signed-in
+ * limit is refused with 429 and Retry-After before the resource method runs, so it changes nothing. Calls without a signed-in
  * person are left to authentication, which refuses them.
  */
 @ApplicationScoped
