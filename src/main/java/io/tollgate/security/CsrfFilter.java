@@ -43,6 +43,9 @@ public class CsrfFilter {
     @Inject
     CsrfTokens tokens;
 
+    @Inject
+    SecurityEvents events;
+
     @ConfigProperty(name = "tollgate.public-url")
     Optional<String> publicUrl;
 
@@ -59,7 +62,7 @@ public class CsrfFilter {
         } else if (isForm(request.getMediaType())) {
             request.setProperty(PENDING_FORM_FIELD, binding);
         } else {
-            throw new ForbiddenException("Missing CSRF token: send the X-CSRF-Token header with the token of your session"
+            throw refusal("Missing CSRF token: send the X-CSRF-Token header with the token of your session"
                     + " (the csrf-token meta tag of any portal page)");
         }
     }
@@ -75,7 +78,7 @@ public class CsrfFilter {
         Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
                 .getFormParameter(CsrfTokens.FORM_FIELD, true, false);
         if (!(field instanceof String token) || token.isEmpty()) {
-            throw new ForbiddenException("Missing CSRF token: the form has no csrf field; reload the page and send it again");
+            throw refusal("Missing CSRF token: the form has no csrf field; reload the page and send it again");
         }
         verify(token, binding);
     }
@@ -95,22 +98,28 @@ public class CsrfFilter {
         String origin = request.getHeaderString("Origin");
         if (origin != null) {
             if (!origin(origin).equals(expectedOrigin(request))) {
-                throw new ForbiddenException("Cross-site request refused: the Origin header names another site than"
+                throw refusal("Cross-site request refused: the Origin header names another site than"
                         + " Tollgate's own");
             }
             return;
         }
         String site = request.getHeaderString("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            throw new ForbiddenException("Cross-site request refused: Sec-Fetch-Site says the request came from another site");
+            throw refusal("Cross-site request refused: Sec-Fetch-Site says the request came from another site");
         }
     }
 
     private void verify(String token, Optional<CsrfTokens.Binding> binding) {
         if (binding.isEmpty() || !tokens.matches(token, binding.get())) {
-            throw new ForbiddenException("Invalid CSRF token: it is not the token of this session; reload the page and"
+            throw refusal("Invalid CSRF token: it is not the token of this session; reload the page and"
                     + " send it again");
         }
+    }
+
+    /** Logs the refusal as a security event and returns the 403 to throw. */
+    private ForbiddenException refusal(String reason) {
+        events.failure("csrf.refused", null, reason);
+        return new ForbiddenException(reason);
     }
 
     private String expectedOrigin(ContainerRequestContext request) {

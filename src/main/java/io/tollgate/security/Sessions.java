@@ -26,11 +26,13 @@ public class Sessions {
 
     private final SecurityConfig config;
     private final AuditLog audit;
+    private final SecurityEvents events;
     private final Clock clock;
 
-    Sessions(SecurityConfig config, AuditLog audit, Clock clock) {
+    Sessions(SecurityConfig config, AuditLog audit, SecurityEvents events, Clock clock) {
         this.config = config;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -86,7 +88,10 @@ public class Sessions {
     public void end(String token) {
         SessionTokens.hashOf(token).flatMap(WebSession::findByTokenHash)
                 .filter(s -> s.endedAt == null)
-                .ifPresent(s -> s.endedAt = Instant.now(clock));
+                .ifPresent(s -> {
+                    s.endedAt = Instant.now(clock);
+                    events.success("sign-out", SecurityEvents.person(s.personId), null);
+                });
     }
 
     /** The viewer's live sessions, the most recently used first; {@code currentId} is the one of this request. */
@@ -107,6 +112,7 @@ public class Sessions {
                 .filter(s -> s.personId == viewer.personId() && s.liveAt(now, idleSince(now)))
                 .orElseThrow(() -> new NotFoundException("Session", sessionId));
         session.endedAt = now;
+        events.success("sign-out.other-session", SecurityEvents.person(viewer.personId()), "session " + sessionId);
         audit.record(viewer, "session.ended", "person", viewer.email(), null, null);
     }
 
@@ -117,6 +123,7 @@ public class Sessions {
     @Transactional
     public void endAll(Viewer viewer) {
         endAllOf(Person.findById(viewer.personId()));
+        events.success("sign-out.all-sessions", SecurityEvents.person(viewer.personId()), null);
         audit.record(viewer, "session.ended-all", "person", viewer.email(), null, null);
     }
 

@@ -36,10 +36,12 @@ public class SignInService {
     private final Sealing sealing;
     private final AuditLog audit;
     private final SecurityConfig config;
+    private final SecurityEvents events;
     private final Clock clock;
 
     SignInService(TotpAuthenticator totp, LocalCredentials credentials, PasswordHasher hasher, PasswordPolicy policy,
-                  SignInThrottle throttle, Sealing sealing, AuditLog audit, SecurityConfig config, Clock clock) {
+                  SignInThrottle throttle, Sealing sealing, AuditLog audit, SecurityConfig config, SecurityEvents events,
+                  Clock clock) {
         this.totp = totp;
         this.credentials = credentials;
         this.hasher = hasher;
@@ -48,6 +50,7 @@ public class SignInService {
         this.sealing = sealing;
         this.audit = audit;
         this.config = config;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -70,17 +73,20 @@ public class SignInService {
         Optional<Duration> wait = throttle.waitFor(email, clientAddress);
         if (wait.isPresent()) {
             hasher.checkNothing(password);
+            events.failure("sign-in.throttled", SecurityEvents.email(email), "password not checked");
             throw new SignInThrottledException(WRONG_CREDENTIALS, wait.get());
         }
         if (credential.isEmpty()) {
             hasher.checkNothing(password);
             throttle.recordFailure(email, clientAddress);
+            events.failure("sign-in.password", SecurityEvents.email(email), "no such active local account");
             throw new SignInRefusedException(WRONG_CREDENTIALS);
         }
         LocalCredential local = credential.get();
         PasswordHasher.Check check = hasher.check(password, local.passwordHash);
         if (!check.matches()) {
             throttle.recordFailure(email, clientAddress);
+            events.failure("sign-in.password", SecurityEvents.person(person.get().id), "wrong password");
             throw new SignInRefusedException(WRONG_CREDENTIALS);
         }
         if (check.renew()) {
@@ -123,6 +129,7 @@ public class SignInService {
                 .orElse(OptionalLong.empty());
         if (!passwordMatches || step.isEmpty()) {
             throttle.recordFailure(person.email, clientAddress);
+            events.failure("password.change", SecurityEvents.person(person.id), "wrong current password or code");
             throw new SignInRefusedException("The current password or the authenticator code is not right.");
         }
         if (change.password().equals(change.currentPassword())) {
@@ -130,6 +137,7 @@ public class SignInService {
         }
         local.lastTotpStep = step.getAsLong();
         credentials.setPassword(person, change.password(), false);
+        events.success("password.change", SecurityEvents.person(person.id), null);
         audit.record(viewer, "person.password-changed", "person", person.email, null, null);
         return person;
     }
@@ -194,6 +202,7 @@ public class SignInService {
         OptionalLong step = totp.acceptedStep(secret.get(), code, local.lastTotpStep, Instant.now(clock));
         if (step.isEmpty()) {
             throttle.recordFailure(person.email, clientAddress);
+            events.failure("sign-in.enrol", SecurityEvents.person(person.id), "wrong authenticator code");
             throw new SignInRefusedException("That code is not right. Check the time on your phone and try the next code.");
         }
         local.lastTotpStep = step.getAsLong();
@@ -219,9 +228,11 @@ public class SignInService {
                 RECOVERY_CONTEXT + "|" + personId));
         if (recovery.isPresent()) {
             recovery.get().usedAt = Instant.now(clock);
+            events.success("sign-in.recovery-code-used", SecurityEvents.person(personId), null);
             return;
         }
         throttle.recordFailure(person.email, clientAddress);
+        events.failure("sign-in.code", SecurityEvents.person(personId), "wrong authenticator or recovery code");
         throw new SignInRefusedException(WRONG_CODE);
     }
 
@@ -235,6 +246,7 @@ public class SignInService {
         Person person = person(personId);
         throttle.forgive(person.email, clientAddress);
         person.lastSignInAt = Instant.now(clock);
+        events.success("sign-in", SecurityEvents.person(personId), null);
         return person;
     }
 
@@ -278,6 +290,7 @@ public class SignInService {
     private void refuseIfThrottled(Person person, String clientAddress) {
         Optional<Duration> wait = throttle.waitFor(person.email, clientAddress);
         if (wait.isPresent()) {
+            events.failure("sign-in.throttled", SecurityEvents.person(person.id), "code not checked");
             throw new SignInThrottledException("Too many failed attempts from where you are. Try again in "
                     + Math.max(1, wait.get().toMinutes() + 1) + " minutes.", wait.get());
         }

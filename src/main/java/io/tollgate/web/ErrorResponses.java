@@ -12,6 +12,10 @@ import io.tollgate.platform.FieldError;
 import io.tollgate.platform.ForbiddenException;
 import io.tollgate.platform.InvalidInputException;
 import io.tollgate.platform.NotFoundException;
+import io.tollgate.platform.RateLimitedException;
+import io.tollgate.security.CurrentViewer;
+import io.tollgate.security.SecurityEvents;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,6 +37,12 @@ import java.util.stream.Collectors;
 public class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+
+    @Inject
+    SecurityEvents events;
+
+    @Inject
+    CurrentViewer viewer;
 
     @CheckedTemplate
     static class Templates {
@@ -98,17 +108,27 @@ public class ErrorResponses {
     }
 
     @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e, UriInfo uri) {
+        events.failure("rate-limit.refused", subject(), "limit " + e.limit());
+        return Response.fromResponse(respond(uri, 429, "Too many requests", e.getMessage(),
+                List.of(new FieldError("limit", e.limit())))).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
+        denied("access.forbidden", e.getMessage());
         return respond(uri, 403, "Forbidden", e.getMessage(), List.of());
     }
 
     @ServerExceptionMapper
     public Response forbiddenByRole(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        denied("access.forbidden", "roles do not allow this");
         return respond(uri, 403, "Forbidden", "Your roles do not allow this", List.of());
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
+        denied("access.unauthenticated", "not signed in");
         if (isApi(uri)) {
             return problem(uri, 401, "Not signed in", "Sign in, or send a valid session cookie", List.of());
         }
@@ -132,6 +152,16 @@ public class ErrorResponses {
     public Response unexpected(RuntimeException e, UriInfo uri) {
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(uri, 500, "Internal error", "Something went wrong on our side; it has been logged.", List.of());
+    }
+
+    /** Every 401 and 403 is a security event, under the signed-in person when there is one. */
+    private void denied(String event, String reason) {
+        events.failure(event, subject(), reason);
+    }
+
+    /** The signed-in person of the request, for a security event; null when there is none. */
+    private String subject() {
+        return viewer.find().map(v -> SecurityEvents.person(v.personId())).orElse(null);
     }
 
     private Response respond(UriInfo uri, int status, String title, String detail, List<FieldError> errors) {

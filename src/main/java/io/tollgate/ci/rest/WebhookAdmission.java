@@ -4,6 +4,7 @@ import io.tollgate.ci.service.WebhookCall;
 import io.tollgate.ci.service.WebhookRefusedException;
 import io.tollgate.ci.service.WebhookService;
 import io.tollgate.findings.importing.UploadParameters;
+import io.tollgate.security.SecurityEvents;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class WebhookAdmission {
     @Inject
     Admitted admitted;
 
+    @Inject
+    SecurityEvents events;
+
     @ServerRequestFilter
     public Response admit(ContainerRequestContext context, ResourceInfo resource, HttpServerRequest request) {
         if (resource.getResourceClass() != WebhookResource.class) {
@@ -49,7 +53,15 @@ public class WebhookAdmission {
             admitted.set(webhook.admit(call));
             return null;
         } catch (WebhookRefusedException e) {
+            record(events, e, query.getFirst("team"));
             return WebhookResource.problem(e, context.getUriInfo().getPath());
+        }
+    }
+
+    /** A refused credential (401, 403, or 429 after too many failures) is a security event; other refusals are not. */
+    static void record(SecurityEvents events, WebhookRefusedException e, String team) {
+        if (e.status() == 401 || e.status() == 403 || e.status() == 429) {
+            events.failure("webhook.authentication", team == null ? null : "team:" + team, e.title() + ": " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import io.tollgate.ci.service.WebhookRefusedException;
 import io.tollgate.ci.service.WebhookService;
 import io.tollgate.ci.service.WebhookService.Answer;
 import io.tollgate.findings.importing.UploadParameters;
+import io.tollgate.security.SecurityEvents;
 import io.tollgate.web.ProblemDetails;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -45,6 +46,9 @@ public class WebhookResource {
     @Inject
     WebhookAdmission.Admitted admitted;
 
+    @Inject
+    SecurityEvents events;
+
     @POST
     @Consumes(UploadParameters.REPORT_MEDIA_TYPES)
     @Operation(summary = "Upload a report and/or ask the gate; the answer's 'passed' tells the pipeline whether to go on")
@@ -75,6 +79,7 @@ public class WebhookResource {
 
     @ServerExceptionMapper
     public Response refused(WebhookRefusedException e, UriInfo uri) {
+        WebhookAdmission.record(events, e, uri.getQueryParameters().getFirst("team"));
         return problem(e, uri.getPath());
     }
 

@@ -1,6 +1,8 @@
 package io.tollgate.findings.rest;
 
 import io.quarkus.security.Authenticated;
+import io.tollgate.web.RateLimited;
+import io.tollgate.web.RateLimits;
 import io.tollgate.findings.importing.ImportService;
 import io.tollgate.findings.importing.ImportService.ImportRequest;
 import io.tollgate.findings.importing.ImportService.ImportSummary;
@@ -53,6 +55,7 @@ public class ScanResource {
      */
     @POST
     @Consumes(UploadParameters.REPORT_MEDIA_TYPES)
+    @RateLimited(RateLimits.Limit.UPLOADS)
     public Response upload(@BeanParam UploadParameters upload, InputStream body, UriInfo uri) {
         return created(imports.importReport(viewer.get(), upload.toImportRequest(), body), uri);
     }
@@ -60,6 +63,7 @@ public class ScanResource {
     /** The same as a multipart form with the report in the part {@code file}. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimits.Limit.UPLOADS)
     public Response uploadForm(@RestForm String team, @RestForm String environment, @RestForm String component,
                                @RestForm String tool, @RestForm String format, @RestForm String mode,
                                @RestForm String commit, @RestForm String branch, @RestForm String pipelineUrl,

@@ -3,6 +3,8 @@ package io.tollgate.findings.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.tollgate.web.RateLimited;
+import io.tollgate.web.RateLimits;
 import io.tollgate.findings.Scan;
 import io.tollgate.findings.ScanMode;
 import io.tollgate.findings.importing.ImportService;
@@ -106,6 +108,7 @@ public class ScanPages {
     @POST
     @Path("/upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimits.Limit.UPLOADS)
     public Response upload(@RestForm String team, @RestForm String environment, @RestForm String component,
                            @RestForm String tool, @RestForm String format, @RestForm String mode,
                            @RestForm String commit, @RestForm String branch, @RestForm("file") FileUpload file) {

@@ -1,6 +1,8 @@
 package io.tollgate.gate.rest;
 
 import io.quarkus.security.Authenticated;
+import io.tollgate.web.RateLimited;
+import io.tollgate.web.RateLimits;
 import io.tollgate.gate.GateEvaluation.Verdict;
 import io.tollgate.gate.service.Decision;
 import io.tollgate.gate.service.EvaluationRequest;
@@ -40,6 +42,7 @@ public class GateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "May the team promote to the environment now? PASS or FAIL with every condition explained")
+    @RateLimited(RateLimits.Limit.GATE_EVALUATIONS)
     public Response evaluate(EvaluationRequest request, UriInfo uri) {
         GateService.Outcome outcome = gate.evaluate(viewer.get(), request);
         Decision decision = outcome.decision();

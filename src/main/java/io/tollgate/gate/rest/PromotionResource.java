@@ -1,6 +1,8 @@
 package io.tollgate.gate.rest;
 
 import io.quarkus.security.Authenticated;
+import io.tollgate.web.RateLimited;
+import io.tollgate.web.RateLimits;
 import io.tollgate.gate.service.PromotionService;
 import io.tollgate.gate.service.PromotionView;
 import io.tollgate.security.CurrentViewer;
@@ -40,6 +42,7 @@ public class PromotionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request promotion of an account to production (a lead of its team); the gate decides at once")
+    @RateLimited(RateLimits.Limit.GATE_EVALUATIONS)
     public Response request(PromotionDraft draft, UriInfo uri) {
         PromotionView created = promotions.request(viewer.get(), draft == null ? null : draft.account());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
@@ -62,6 +65,7 @@ public class PromotionResource {
     @POST
     @Path("/{id}/evaluate")
     @Operation(summary = "Ask the gate again for a request that has not passed")
+    @RateLimited(RateLimits.Limit.GATE_EVALUATIONS)
     public PromotionView reevaluate(@PathParam("id") long id) {
         return promotions.reevaluate(viewer.get(), id);
     }

@@ -3,6 +3,8 @@ package io.tollgate.gate.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.tollgate.web.RateLimited;
+import io.tollgate.web.RateLimits;
 import io.tollgate.gate.Waiver;
 import io.tollgate.gate.policy.Policy;
 import io.tollgate.gate.service.Decision;
@@ -92,6 +94,7 @@ public class GatePages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/evaluate")
+    @RateLimited(RateLimits.Limit.GATE_EVALUATIONS)
     public Response evaluate(@PathParam("team") String team, @PathParam("environment") String environment) {
         return act(team, environment, () -> "The gate answered "
                 + gate.evaluate(viewer.get(), new EvaluationRequest(team, environment, null, null, UUID.randomUUID().toString(), null))
@@ -134,6 +137,7 @@ public class GatePages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/promotions")
+    @RateLimited(RateLimits.Limit.GATE_EVALUATIONS)
     public Response requestPromotion(@PathParam("team") String team, @PathParam("environment") String environment,
                                      @RestForm String account) {
         return act(team, environment, () -> described(promotions.request(viewer.get(), account)));

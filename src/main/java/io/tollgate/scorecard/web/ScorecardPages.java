@@ -3,6 +3,8 @@ package io.tollgate.scorecard.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.tollgate.web.RateLimited;
+import io.tollgate.web.RateLimits;
 import io.tollgate.org.Environment;
 import io.tollgate.platform.Csv;
 import io.tollgate.scorecard.ScorecardSnapshot;
@@ -85,6 +87,7 @@ public class ScorecardPages {
     @GET
     @Path("/export.csv")
     @Produces("text/csv")
+    @RateLimited(RateLimits.Limit.EXPORTS)
     public Response csv() {
         Overview all = overview.of(viewer.get(), scorecards.trendDays());
         StringBuilder csv = new StringBuilder(Csv.line(Stream.of("team", "name", "environment", "score", "level",

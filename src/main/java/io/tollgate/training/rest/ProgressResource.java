@@ -1,6 +1,8 @@
 package io.tollgate.training.rest;
 
 import io.quarkus.security.Authenticated;
+import io.tollgate.web.RateLimited;
+import io.tollgate.web.RateLimits;
 import io.tollgate.platform.PageRequest;
 import io.tollgate.platform.Paged;
 import io.tollgate.security.CurrentViewer;
@@ -72,6 +74,7 @@ public class ProgressResource {
     @Path("/teams/{slug}/export")
     @Produces(CSV)
     @Operation(summary = "Completion by person in a team as CSV, one row per member and assignment")
+    @RateLimited(RateLimits.Limit.EXPORTS)
     public Response export(@PathParam("slug") String slug) {
         TeamProgress team = progress.team(viewer.get(), slug);
         return Response.ok(ProgressCsv.of(team), CSV + "; charset=utf-8")
