@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.tollgate.ci.rest.WebhookResource;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -26,6 +27,8 @@ public class RequestSizeLimit {
 
     /** The report uploads: the API, the portal's form and the CI webhook. */
     private static final Set<String> UPLOAD_PATHS = Set.of("/api/v1/scans", "/scans/upload", WebhookResource.PATH);
+
+    private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     @ConfigProperty(name = "tollgate.web.max-body-size")
     MemorySize maxBodySize;
@@ -50,9 +53,14 @@ public class RequestSizeLimit {
         }
     }
 
-    /** HTTP/1.x has a body only with a length or chunks; HTTP/2 may send one without saying. */
+    /**
+     * Only POST, PUT and PATCH carry bodies here. Of those, HTTP/1.x has a body only with a length or chunks; HTTP/2
+     * may send one without saying. A GET over HTTP/2 is left alone: reading it would leave nothing for the resource
+     * to pause on (an ended HTTP/2 stream refuses that).
+     */
     private static boolean mayHaveBody(HttpServerRequest request) {
-        return request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        return BODY_METHODS.contains(request.method())
+                && (request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING));
     }
 
     private void countAsItArrives(RoutingContext context) {

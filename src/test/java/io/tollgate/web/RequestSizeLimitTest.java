@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +84,22 @@ class RequestSizeLimitTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(413);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         admin.json().get("/api/v1/teams/" + slug).then().statusCode(404);
+    }
+
+    @Test
+    void requestsOverAConnectionUpgradedToHttp2AreServedAsUsual() throws Exception {
+        // The JDK's client upgrades a cleartext connection to HTTP/2 (h2c), as the import benchmark's does.
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + RestAssured.port;
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/signin")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> upgraded = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(upgraded.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+        assertThat(upgraded.statusCode()).isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/signin/enroll")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).as("a stage page without its cookie sends the person back to the start").isEqualTo(303);
     }
 
     private record Answer(HttpVersion version, int status, String contentType, String body) {
